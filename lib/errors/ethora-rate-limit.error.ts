@@ -1,0 +1,13 @@
+import { EthoraApiError, type EthoraApiErrorDetails } from './ethora-api.error.js';
+
+/** 429: too many requests, still refused after the retries. `retryAfterMs` is the server's `Retry-After`, if it sent one. */
+export class EthoraRateLimitError extends EthoraApiError {
+  override readonly name = 'EthoraRateLimitError';
+  override readonly code = 'rate_limited' as const;
+  readonly retryAfterMs?: number;
+
+  constructor(details: EthoraApiErrorDetails) {
+    super(details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}

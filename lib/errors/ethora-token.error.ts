@@ -1,0 +1,8 @@
+/**
+ * A client token failed verification: expired, bad signature, malformed, or not a client token of this app.
+ * The message says why; it never contains the token.
+ */
+export class EthoraTokenError extends Error {
+  override readonly name = 'EthoraTokenError';
+  readonly code = 'invalid_token' as const;
+}

@@ -1,0 +1,95 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
+import { EthoraTokenError } from '../errors/ethora-token.error.js';
+import type { ClientTokenOptions, EthoraClientTokenClaims } from '../interfaces/ethora-tokens.interface.js';
+import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
+import { assertId, assertPositiveInteger } from '../validation/arguments.js';
+import { deriveSigningKey } from './signing-key.js';
+
+interface CachedToken {
+  token: string;
+  renewAfterMs: number;
+}
+
+/**
+ * Mints and verifies Ethora JWTs (HS256, ethora-api.md §2) through `@nestjs/jwt`.
+ * Keys are derived and turned into key objects once: turning a secret string into a key is most of
+ * what signing costs. The server token is cached until shortly before it expires.
+ * Keys live in private fields, so `util.inspect(service)` shows none of them.
+ */
+@Injectable()
+export class EthoraTokenService {
+  readonly #serverKey: KeyObject;
+  readonly #clientKey: KeyObject;
+  readonly #clientVerifyKey: string;
+  #serverToken?: CachedToken;
+
+  constructor(
+    @Inject(ETHORA_CHAT_RESOLVED_OPTIONS) private readonly options: ResolvedEthoraChatOptions,
+    private readonly jwt: JwtService,
+  ) {
+    const secret = options.appSecret.reveal();
+    this.#serverKey = createSecretKey(Buffer.from(deriveSigningKey(secret, 'server', options.signingMode)));
+    this.#clientVerifyKey = deriveSigningKey(secret, 'client', options.signingMode);
+    this.#clientKey = createSecretKey(Buffer.from(this.#clientVerifyKey));
+  }
+
+  /**
+   * The server token sent on every API call: `{ data: { appId, type: 'server' } }`, valid
+   * `serverTokenTtlSeconds`. The same token is returned until a quarter of its life (at most 60 s) is left.
+   */
+  getServerToken(): string {
+    const now = Date.now();
+    if (this.#serverToken && now < this.#serverToken.renewAfterMs) return this.#serverToken.token;
+    const ttl = this.options.serverTokenTtlSeconds;
+    const token = this.sign({ data: { appId: this.options.appId, type: 'server' } }, this.#serverKey, ttl, now);
+    const margin = Math.min(60, Math.floor(ttl / 4));
+    this.#serverToken = { token, renewAfterMs: now + (ttl - margin) * 1000 };
+    return token;
+  }
+
+  /**
+   * A client token for `userId`, to hand to Ethora's chat component: `{ data: { type: 'client', userId, appId } }`.
+   * Expires after `options.expiresInSeconds`, default `clientTokenTtlSeconds` (900 s).
+   * @throws EthoraArgumentError for a bad `userId` or lifetime.
+   */
+  createClientToken(userId: string, options: ClientTokenOptions = {}): string {
+    assertId(userId, 'userId');
+    const ttl = options.expiresInSeconds ?? this.options.clientTokenTtlSeconds;
+    assertPositiveInteger(ttl, 'options.expiresInSeconds');
+    return this.sign({ data: { type: 'client', userId, appId: this.options.appId } }, this.#clientKey, ttl, Date.now());
+  }
+
+  /**
+   * Verifies a client token this app issued (signature, expiry, `type: 'client'`, this `appId`) and returns its claims.
+   * @throws EthoraTokenError saying why it is not valid (never quoting the token).
+   */
+  verifyClientToken(token: string): EthoraClientTokenClaims {
+    let claims: EthoraClientTokenClaims;
+    try {
+      claims = this.jwt.verify<EthoraClientTokenClaims>(token, {
+        secret: this.#clientVerifyKey,
+        algorithms: ['HS256'],
+        clockTolerance: this.options.clockSkewSeconds,
+      });
+    } catch (error) {
+      throw new EthoraTokenError(`Client token rejected: ${(error as Error).message}`);
+    }
+    if (claims?.data?.type !== 'client' || typeof claims.data.userId !== 'string') {
+      throw new EthoraTokenError('Client token rejected: data.type is not "client" or data.userId is missing');
+    }
+    if (claims.data.appId !== this.options.appId) {
+      throw new EthoraTokenError('Client token rejected: it was issued for another app');
+    }
+    return claims;
+  }
+
+  // iat is back-dated against clock skew between this server and Ethora; exp counts from now.
+  private sign(payload: object, key: KeyObject, ttlSeconds: number, nowMs: number): string {
+    const now = Math.floor(nowMs / 1000);
+    const claims = { ...payload, iat: now - this.options.clockSkewSeconds, exp: now + ttlSeconds };
+    return this.jwt.sign(claims, { privateKey: key, algorithm: 'HS256' });
+  }
+}
