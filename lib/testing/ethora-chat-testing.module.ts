@@ -1,0 +1,58 @@
+import { type DynamicModule, Module, type OnModuleDestroy } from '@nestjs/common';
+import { EthoraChatModule } from '../ethora-chat.module.js';
+import type { EthoraChatModuleOptions } from '../interfaces/ethora-chat-options.interface.js';
+import { EthoraEmulator } from './emulator/index.js';
+
+/** Options of `EthoraChatTestingModule.register`. */
+export interface EthoraChatTestingOptions {
+  /** An emulator to use (started here if it is not yet). Default: a fresh one on a random port, stopped with the module. */
+  emulator?: EthoraEmulator;
+  /** Module options layered over the emulator's url and credentials, e.g. `{ chatbotJid: 'bot' }`. */
+  options?: Partial<EthoraChatModuleOptions>;
+  /** Register globally, as the module it replaces may have been. */
+  isGlobal?: boolean;
+}
+
+// Fast test defaults: no logging noise, short backoff so retry tests take milliseconds.
+const TEST_DEFAULTS: Partial<EthoraChatModuleOptions> = { logging: false, retryBaseDelayMs: 5, retryMaxDelayMs: 50, timeoutMs: 2_000 };
+
+/** Stops an emulator this module started, when the testing module closes. */
+class EmulatorLifecycle implements OnModuleDestroy {
+  constructor(
+    private readonly emulator: EthoraEmulator,
+    private readonly owned: boolean,
+  ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.owned) await this.emulator.stop();
+  }
+}
+
+/**
+ * `EthoraChatModule` wired to an in-process Ethora emulator, for your Nest tests:
+ * `Test.createTestingModule({ imports: [AppModule] }).overrideModule(EthoraChatModule).useModule(EthoraChatTestingModule.register())`.
+ * `moduleRef.get(EthoraEmulator)` gives the emulator, to read its state or inject faults.
+ */
+@Module({})
+export class EthoraChatTestingModule {
+  static register(testing: EthoraChatTestingOptions = {}): DynamicModule {
+    const owned = !testing.emulator;
+    const emulator = testing.emulator ?? new EthoraEmulator();
+    const chatModule = EthoraChatModule.forRootAsync({
+      useFactory: async () => {
+        if (!emulator.url) await emulator.start();
+        return { ...TEST_DEFAULTS, apiUrl: emulator.url, appId: emulator.appId, appSecret: emulator.appSecret, ...testing.options };
+      },
+    });
+    return {
+      module: EthoraChatTestingModule,
+      global: testing.isGlobal,
+      imports: [chatModule],
+      providers: [
+        { provide: EthoraEmulator, useValue: emulator },
+        { provide: EmulatorLifecycle, useFactory: () => new EmulatorLifecycle(emulator, owned) },
+      ],
+      exports: [chatModule, EthoraEmulator],
+    };
+  }
+}
