@@ -11,7 +11,7 @@ export function resolveExistingMembers(app: AppRecord, list: unknown[], field: s
   const ids = list.map((raw, i) => resolveMember(app.appId, raw, `${field}[${i}]`));
   const missing = list.filter((_, i) => !app.users.has(ids[i] as string));
   if (missing.length > 0) {
-    throw validationError(`${field}: users not found: ${missing.map((m) => JSON.stringify(m)).join(', ')}`, { code: 'USERS_NOT_FOUND', missing });
+    throw validationError(`${field}: users not found: ${missing.map((m) => JSON.stringify(m)).join(', ')}`, { reason: 'USERS_NOT_FOUND', missing });
   }
   return ids;
 }
