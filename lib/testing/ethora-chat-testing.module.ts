@@ -40,8 +40,9 @@ export class EthoraChatTestingModule {
     const emulator = testing.emulator ?? new EthoraEmulator();
     const chatModule = EthoraChatModule.forRootAsync({
       useFactory: async () => {
-        if (!emulator.url) await emulator.start();
-        return { ...TEST_DEFAULTS, apiUrl: emulator.url, appId: emulator.appId, appSecret: emulator.appSecret, ...testing.options };
+        await emulator.start(); // a no-op when the caller started it
+        const { url: apiUrl, appId, appSecret, xmppHost } = emulator;
+        return { ...TEST_DEFAULTS, apiUrl, appId, appSecret, xmppHost, ...testing.options };
       },
     });
     return {

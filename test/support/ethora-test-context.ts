@@ -32,6 +32,7 @@ export async function createEthoraTestContext(
         apiUrl: emulator.url,
         appId: emulator.appId,
         appSecret: emulator.appSecret,
+        xmppHost: emulator.xmppHost,
         ...options,
       }),
     ],
