@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { builtinModules } from 'node:module';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = process.cwd();
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+const optionalPeers = new Set(Object.keys(manifest.peerDependenciesMeta ?? {}).filter((name) => manifest.peerDependenciesMeta[name].optional));
+
+function importsOf(dir: string): { file: string; pkg: string }[] {
+  return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .flatMap((file) =>
+      [...readFileSync(join(root, dir, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)]
+        .map(([, specifier]) => specifier)
+        .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:') && !builtinModules.includes(specifier))
+        .map((specifier) => ({
+          file: join(dir, file),
+          pkg: specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0],
+        })),
+    );
+}
+
+describe('package manifest', () => {
+  const imports = importsOf('lib');
+
+  it('declares every package lib/ imports as a dependency or peer', () => {
+    expect(imports.filter(({ pkg }) => !declared.has(pkg)).map(({ file, pkg }) => `${file}: ${pkg}`)).toEqual([]);
+  });
+
+  it('imports optional peers only behind their own entry point', () => {
+    const leaks = imports.filter(({ file, pkg }) => optionalPeers.has(pkg) && !file.startsWith(join('lib', 'terminus')));
+    expect(leaks.map(({ file, pkg }) => `${file}: ${pkg}`)).toEqual([]);
+  });
+
+  it('ships dist only, with an exports map that has types, under Apache-2.0', () => {
+    expect(manifest).toMatchObject({ name: 'nestjs-ethora-chat', license: 'Apache-2.0', type: 'module', files: ['dist'] });
+    for (const entry of ['.', './testing', './terminus']) expect(manifest.exports[entry]).toHaveProperty('types');
+    expect(manifest.exports['./package.json']).toBe('./package.json');
+  });
+
+  it('states the node floor and the peer majors that are tested', () => {
+    expect(manifest.engines.node).toBe('>=20.19');
+    expect(manifest.peerDependencies['@nestjs/common']).toBe('^12.0.0');
+    expect(manifest.peerDependencies['@nestjs/core']).toBe('^12.0.0');
+  });
+});
