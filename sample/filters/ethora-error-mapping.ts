@@ -1,0 +1,62 @@
+import { HttpStatus } from '@nestjs/common';
+import { EthoraArgumentError, EthoraConfigError, EthoraJobError, isEthoraApiError } from '../../lib/index.js';
+
+/** What the caller of the sample gets for a library error: a status, a safe message and maybe a Retry-After. */
+export interface MappedEthoraError {
+  statusCode: number;
+  message: string;
+  /** Seconds, from Ethora's own `Retry-After` on a 429. */
+  retryAfterSeconds?: number;
+}
+
+const UPSTREAM_UNAVAILABLE = 'upstream unavailable';
+
+/**
+ * Maps an error thrown by the Ethora library to the HTTP answer of this app, or undefined for any other error.
+ * Ethora is *our* upstream: its 401/403 mean this server's credentials are wrong, which is a 502 for the caller
+ * (never a 401, which would tell the caller to log in again). Messages never carry tokens or request details.
+ */
+export function mapEthoraError(error: unknown): MappedEthoraError | undefined {
+  if (isEthoraApiError(error)) {
+    const said = error.serverMessage ? `: ${error.serverMessage}` : '';
+    switch (error.code) {
+      case 'not_found':
+        return { statusCode: HttpStatus.NOT_FOUND, message: `Not found in Ethora${said}` };
+      case 'conflict':
+        return { statusCode: HttpStatus.CONFLICT, message: `Already exists in Ethora${said}` };
+      case 'bad_request':
+        return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, message: `Ethora rejected the request${said}` };
+      case 'rate_limited': {
+        const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
+        return {
+          statusCode: HttpStatus.TOO_MANY_REQUESTS,
+          message: 'Ethora rate limit reached; retry later',
+          retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+        };
+      }
+      case 'server_error':
+        // Ethora's own 503 (overloaded, deploying) is passed on as such: the caller may retry later.
+        return { statusCode: error.status === 503 ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY, message: UPSTREAM_UNAVAILABLE };
+      case 'connection_error':
+        return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: UPSTREAM_UNAVAILABLE };
+      case 'timeout':
+        return { statusCode: HttpStatus.GATEWAY_TIMEOUT, message: UPSTREAM_UNAVAILABLE };
+      case 'authentication_error':
+      case 'permission_error':
+        return { statusCode: HttpStatus.BAD_GATEWAY, message: `${UPSTREAM_UNAVAILABLE}: Ethora refused this server's credentials` };
+      default:
+        return { statusCode: HttpStatus.BAD_GATEWAY, message: UPSTREAM_UNAVAILABLE };
+    }
+  }
+  // The library checks arguments before sending anything; its message names the argument.
+  if (error instanceof EthoraArgumentError) return { statusCode: HttpStatus.BAD_REQUEST, message: error.message };
+  // The detail (option, env var) is for the server log, not for callers.
+  if (error instanceof EthoraConfigError) {
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'The chat integration is not configured correctly on this server' };
+  }
+  if (error instanceof EthoraJobError) {
+    const statusCode = error.reason === 'timeout' ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
+    return { statusCode, message: `${UPSTREAM_UNAVAILABLE}: an Ethora job did not complete (${error.reason})` };
+  }
+  return undefined;
+}
