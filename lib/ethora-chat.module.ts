@@ -10,6 +10,9 @@ import {
   ETHORA_CHAT_MODULE_OPTIONS,
   OPTIONS_TYPE,
 } from './ethora-chat.module-definition.js';
+import { EthoraAppsService } from './apps/ethora-apps.service.js';
+import { EthoraBulkOperations } from './bulk/ethora-bulk-operations.js';
+import { ETHORA_AREA_PROVIDERS } from './ethora-chat.providers.js';
 import { EthoraChatService } from './ethora-chat.service.js';
 import { EthoraHttpClient } from './http/ethora-http.client.js';
 import type { EthoraChatModuleOptions } from './interfaces/ethora-chat-options.interface.js';
@@ -18,7 +21,7 @@ import { resolveEthoraChatOptions } from './options/resolve-options.js';
 import { EthoraTokenService } from './tokens/ethora-token.service.js';
 import { EthoraUserBatches } from './users/ethora-user-batches.js';
 
-// Options → validated options (boot fails here on bad config) → token, HTTP and job providers → the service.
+// Options → validated options (boot fails here on bad config) → token, HTTP and job providers → area classes → the services.
 const resolvedOptionsProvider: Provider = {
   provide: ETHORA_CHAT_RESOLVED_OPTIONS,
   useFactory: (options: Partial<EthoraChatModuleOptions>, env?: Partial<EthoraChatModuleOptions>) =>
@@ -30,16 +33,27 @@ const resolvedOptionsProvider: Provider = {
  * The Ethora chat module. `forRoot(options?)` takes options and fills what is missing from the
  * `ETHORA_CHAT_*` env vars (read through `@nestjs/config`); `forRootAsync(...)` takes them from a
  * factory, a class or an existing provider, e.g. `forRootAsync(ethoraChatConfig.asProvider())`.
- * Both accept `isGlobal`. HTTP (`@nestjs/axios`) and JWT (`@nestjs/jwt`) are composed inside.
+ * Both accept `isGlobal`. HTTP (`@nestjs/axios`) and JWT (`@nestjs/jwt`) are composed inside. It provides
+ * `EthoraChatService` (the configured app's chat API) and `EthoraAppsService` (tenant administration).
  */
 @Module({
   imports: [HttpModule.register({}), JwtModule.register({})],
-  providers: [resolvedOptionsProvider, EthoraTokenService, EthoraHttpClient, EthoraJobWaiter, EthoraUserBatches, EthoraChatService],
-  exports: [EthoraChatService, EthoraTokenService, ETHORA_CHAT_RESOLVED_OPTIONS],
+  providers: [
+    resolvedOptionsProvider,
+    EthoraTokenService,
+    EthoraHttpClient,
+    EthoraJobWaiter,
+    EthoraUserBatches,
+    ...ETHORA_AREA_PROVIDERS,
+    EthoraBulkOperations,
+    EthoraChatService,
+    EthoraAppsService,
+  ],
+  exports: [EthoraChatService, EthoraAppsService, EthoraTokenService, ETHORA_CHAT_RESOLVED_OPTIONS],
 })
 export class EthoraChatModule extends ConfigurableModuleClass {
   /** Registers the module with options; any of `apiUrl`, `appId`, `appSecret`, ... left out is read from env. */
-  static override forRoot(options: typeof OPTIONS_TYPE = {} as typeof OPTIONS_TYPE): DynamicModule {
+  static override forRoot(options: Partial<typeof OPTIONS_TYPE> = {}): DynamicModule {
     const { isGlobal, ...clientOptions } = options;
     const definition = super.forRoot(clientOptions as typeof OPTIONS_TYPE);
     return {

@@ -1,5 +1,7 @@
 export { EthoraChatModule } from './ethora-chat.module.js';
 export { EthoraChatService } from './ethora-chat.service.js';
+export { EthoraAppsService } from './apps/ethora-apps.service.js';
+export { paginate, type PageFetcher, type PaginateOptions } from './paging/paginate.js';
 export { EthoraTokenService } from './tokens/ethora-token.service.js';
 export { ethoraChatConfig, readEthoraChatEnv, ETHORA_CHAT_ENV_VARS } from './ethora-chat.config.js';
 export { ETHORA_CHAT_DEFAULTS, ETHORA_CHAT_LOGGER_CONTEXT, ETHORA_LIMITS } from './ethora-chat.constants.js';
@@ -12,3 +14,8 @@ export type * from './interfaces/ethora-jobs.interface.js';
 export type * from './interfaces/ethora-rooms.interface.js';
 export type * from './interfaces/ethora-tokens.interface.js';
 export type * from './interfaces/ethora-users.interface.js';
+export type * from './interfaces/ethora-apps.interface.js';
+export type * from './interfaces/ethora-health.interface.js';
+export type * from './interfaces/ethora-paging.interface.js';
+export type * from './interfaces/ethora-user-directory.interface.js';
+export type * from './bulk/ethora-bulk.interface.js';

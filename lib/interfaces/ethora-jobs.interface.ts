@@ -28,3 +28,13 @@ export interface WaitForJobOptions {
   /** Longest pause between polls, in ms. Default 1000 (Ethora's own clients poll every 1–1.5 s). */
   maxPollIntervalMs?: number;
 }
+
+/** Kinds of async job: user batches and broadcasts, each polled on its own route. */
+export type EthoraJobKind = 'users' | 'broadcast';
+
+/** Arguments of `waitForJob`: which kind of job, of which app, and how to wait. */
+export interface WaitForJobRequest extends WaitForJobOptions {
+  kind: EthoraJobKind;
+  /** The app that started the job. Default: the configured app. */
+  appId?: string;
+}

@@ -33,3 +33,9 @@ export type CreateChatRoomResult =
 
 /** The result of `deleteChatRoom`. `ok: false` with a reason when Ethora says the room does not exist. */
 export type DeleteChatRoomResult = { ok: true; result: unknown } | { ok: false; reason: 'Chat room not found' };
+
+/** What `updateChatRoom` may change; at least one field. */
+export interface UpdateChatRoomData {
+  title?: string;
+  description?: string;
+}

@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import type { EthoraAppScope } from '../apps/ethora-app-scopes.js';
+import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { EthoraHttpClient } from '../http/ethora-http.client.js';
 import { ETHORA_ROUTES } from '../http/ethora-routes.js';
-import type { EthoraJobTicket } from '../interfaces/ethora-jobs.interface.js';
-import type { CreateUserResult, EthoraNewUser } from '../interfaces/ethora-users.interface.js';
+import { okOrNotFound } from '../http/not-found-result.js';
+import type { CreateUserResult, DeleteUsersResult, EthoraNewUser } from '../interfaces/ethora-users.interface.js';
 import { EthoraJobWaiter } from '../jobs/ethora-job-waiter.js';
+import { isJobTicket, jobLocation } from '../jobs/job-locations.js';
+import { assertIdList } from '../validation/arguments.js';
 
-type BatchAnswer = EthoraJobTicket | { ok?: boolean; results?: CreateUserResult[] };
+type SyncAnswer = { ok?: boolean; results?: CreateUserResult[] };
 
 /**
- * Creates up to 100 users with one `POST /v2/users/batch` and waits for the job (some deployments answer
- * synchronously instead; both are handled). Resolves to one outcome per user, in input order.
+ * User batches of one app scope: creates up to 100 users with one `POST /v2/users/batch` (or the app-scoped
+ * `POST /v2/apps/{appId}/users/batch`) and waits for the job (some deployments answer synchronously instead;
+ * both are handled), and deletes up to 100 users (`DELETE /v1/users/batch` or its app-scoped twin).
+ * @internal
  */
 @Injectable()
 export class EthoraUserBatches {
@@ -18,24 +24,25 @@ export class EthoraUserBatches {
     private readonly jobs: EthoraJobWaiter,
   ) {}
 
-  async create(appId: string, users: EthoraNewUser[]): Promise<CreateUserResult[]> {
-    const answer = await this.http.send<BatchAnswer>(ETHORA_ROUTES.createUsers, {
+  /** Resolves to one outcome per user, in input order. */
+  async create(scope: EthoraAppScope, users: EthoraNewUser[]): Promise<CreateUserResult[]> {
+    const route = scope.appScoped ? ETHORA_ROUTES.createAppUsers : ETHORA_ROUTES.createUsers;
+    const answer = await this.http.send<unknown>(route, {
+      params: { appId: scope.appId },
       body: { bypassEmailConfirmation: true, usersList: users },
     });
-    const results = isTicket(answer)
-      ? (await this.jobs.wait<{ results?: CreateUserResult[] }>({
-          jobId: answer.jobId,
-          route: ETHORA_ROUTES.userJob,
-          params: { appId, jobId: answer.jobId },
-          statusUrl: answer.statusUrl,
-        })).result?.results
-      : answer.results;
-    return matchResults(users, results ?? [], appId);
+    const results = isJobTicket(answer)
+      ? (await this.jobs.wait<{ results?: CreateUserResult[] }>(jobLocation('users', scope.appId, answer))).result?.results
+      : (answer as SyncAnswer | undefined)?.results;
+    return matchResults(users, results ?? [], scope.appId);
   }
-}
 
-function isTicket(answer: BatchAnswer): answer is EthoraJobTicket {
-  return typeof (answer as EthoraJobTicket)?.jobId === 'string';
+  /** Deletes users by plain id; `{ ok: false }` when Ethora says none of them exist. */
+  async remove(scope: EthoraAppScope, userIds: string[]): Promise<DeleteUsersResult> {
+    assertIdList(userIds, 'userIds', ETHORA_LIMITS.usersPerBatch);
+    const route = scope.appScoped ? ETHORA_ROUTES.deleteAppUsers : ETHORA_ROUTES.deleteUsers;
+    return okOrNotFound(this.http.send(route, { params: { appId: scope.appId }, body: { usersIdList: userIds } }), 'Users not found');
+  }
 }
 
 // The job reports users by uuid (or xmppUsername); a user it does not mention is reported `missing`, never dropped.

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
-import type { CreateUserData, EthoraNewUser } from '../interfaces/ethora-users.interface.js';
+import type { CreateUserData, CreateUsersEntry, EthoraNewUser } from '../interfaces/ethora-users.interface.js';
 import { assertId, assertOptionalObject } from '../validation/arguments.js';
+import { assertArray, assertObject } from '../validation/request-arguments.js';
 
 const DEFAULT_FIRST_NAME = 'Chat';
 const DEFAULT_LAST_NAME = 'User';
@@ -32,6 +33,23 @@ export function buildNewUser(userId: unknown, data: unknown, appId: string, argu
   };
 }
 
+/**
+ * Builds the batch entries for 1–100 users given as `{ userId, ...userData }`, each checked as `buildNewUser`
+ * does (errors name `users[i].field`); a userId given twice is refused, since the batch is keyed by it.
+ */
+export function buildNewUsers(users: unknown, appId: string, argument = 'users'): EthoraNewUser[] {
+  assertArray(users, argument, ETHORA_LIMITS.usersPerBatch);
+  const seen = new Set<unknown>();
+  return users.map((entry, index) => {
+    const at = `${argument}[${index}]`;
+    assertObject(entry, at);
+    const { userId, ...data } = entry as CreateUsersEntry;
+    if (seen.has(userId)) throw new EthoraArgumentError(`${at}.userId`, `"${String(userId)}" appears twice`);
+    seen.add(userId);
+    return buildNewUser(userId, data, appId, at);
+  });
+}
+
 function splitDisplayName(displayName: string | undefined): [string | undefined, string | undefined] {
   if (!displayName) return [undefined, undefined];
   const space = displayName.indexOf(' ');
@@ -39,11 +57,13 @@ function splitDisplayName(displayName: string | undefined): [string | undefined,
   return [displayName.slice(0, space), displayName.slice(space + 1).trim() || undefined];
 }
 
-function padName(name: string): string {
+/** Pads a 1-character name with "." to Ethora's 2-character minimum ("Q" → "Q."). */
+export function padName(name: string): string {
   return name.length >= ETHORA_LIMITS.nameMinLength ? name : name.padEnd(ETHORA_LIMITS.nameMinLength, '.');
 }
 
-function optionalText(value: unknown, argument: string): string | undefined {
+/** A trimmed string, or undefined when absent or blank; any other type is refused, naming `argument`. */
+export function optionalText(value: unknown, argument: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new EthoraArgumentError(argument, `must be a string, got ${typeof value}`);
   return value.trim() || undefined;

@@ -1,0 +1,42 @@
+import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
+import type { EthoraBotSettings, ProvisionAppData } from '../interfaces/ethora-apps.interface.js';
+import { assertObject, assertOptionalBoolean, assertOptionalOneOf, assertText } from '../validation/request-arguments.js';
+
+/** Most rooms one provisioning call creates (the emulator's cap; Ethora documents none). */
+const MAX_PROVISION_ROOMS = 100;
+
+/** Checks `provisionApp`'s data: `rooms` (optional) is a list of `{ title, pinned? }`. */
+export function buildProvisionBody(data: unknown): ProvisionAppData {
+  if (data === undefined) return {};
+  assertObject(data, 'data');
+  const { rooms } = data as ProvisionAppData;
+  if (rooms === undefined) return {};
+  if (!Array.isArray(rooms)) throw new EthoraArgumentError('data.rooms', 'must be an array of { title, pinned? }');
+  if (rooms.length > MAX_PROVISION_ROOMS) throw new EthoraArgumentError('data.rooms', `holds ${rooms.length} rooms; at most ${MAX_PROVISION_ROOMS} are allowed`);
+  return {
+    rooms: rooms.map((room, index) => {
+      const at = `data.rooms[${index}]`;
+      assertObject(room, at);
+      assertText(room.title, `${at}.title`);
+      assertOptionalBoolean(room.pinned, `${at}.pinned`);
+      return { title: room.title, ...(room.pinned !== undefined && { pinned: room.pinned }) };
+    }),
+  };
+}
+
+/**
+ * Checks `updateBot`'s settings: `status` on|off, `trigger` any_message|/bot, `prompt` / `greetingMessage`
+ * strings, `chatId` a string or null. Other fields pass through as given (the bot's settings are open-ended).
+ */
+export function assertBotSettings(settings: unknown): asserts settings is EthoraBotSettings {
+  assertObject(settings, 'settings');
+  const { status, trigger, prompt, greetingMessage, chatId } = settings as EthoraBotSettings;
+  assertOptionalOneOf(status, ['on', 'off'], 'settings.status');
+  assertOptionalOneOf(trigger, ['any_message', '/bot'], 'settings.trigger');
+  for (const [field, value] of Object.entries({ prompt, greetingMessage })) {
+    if (value !== undefined && typeof value !== 'string') throw new EthoraArgumentError(`settings.${field}`, 'must be a string');
+  }
+  if (chatId !== undefined && chatId !== null && typeof chatId !== 'string') {
+    throw new EthoraArgumentError('settings.chatId', 'must be a string or null');
+  }
+}

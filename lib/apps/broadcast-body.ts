@@ -1,0 +1,34 @@
+import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
+import type { EthoraNames } from '../naming/ethora-names.js';
+import { assertIdList } from '../validation/arguments.js';
+import { assertObject, assertText } from '../validation/request-arguments.js';
+
+/** Most rooms one broadcast names. Ethora documents no cap; this keeps a body well under common size limits. */
+export const MAX_BROADCAST_ROOMS = 1_000;
+
+const TARGETS = ['allRooms', 'chatIds', 'chatNames'] as const;
+
+/** What `POST /v2/apps/{appId}/chats/broadcast` is sent. */
+export type BroadcastBody = { text: string; allRooms: true } | { text: string; chatNames: string[] };
+
+/**
+ * Checks a broadcast request (non-blank `text`, exactly one target) and builds its body. Rooms are always sent
+ * as `chatNames` in the target app's `<appId>_<chatId>` form: `chatIds` are prefixed here, and `chatNames`
+ * that lack the prefix get it, so the server never has to guess which form it was given.
+ */
+export function buildBroadcastBody(names: EthoraNames, request: unknown): BroadcastBody {
+  assertObject(request, 'request');
+  assertText(request.text, 'request.text');
+  const given = TARGETS.filter((target) => request[target] !== undefined);
+  if (given.length !== 1) {
+    throw new EthoraArgumentError('request', `must name exactly one target: allRooms, chatIds or chatNames (got ${given.length ? given.join(', ') : 'none'})`);
+  }
+  const [target] = given;
+  if (target === 'allRooms') {
+    if (request.allRooms !== true) throw new EthoraArgumentError('request.allRooms', 'must be true when given');
+    return { text: request.text, allRooms: true };
+  }
+  const ids = request[target];
+  assertIdList(ids, `request.${target}`, MAX_BROADCAST_ROOMS);
+  return { text: request.text, chatNames: ids.map((id) => names.chatName(id, false)) };
+}

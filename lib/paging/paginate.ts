@@ -1,0 +1,29 @@
+/** Fetches the page of `limit` items starting at `offset`. */
+export type PageFetcher<T> = (offset: number, limit: number) => Promise<readonly T[]>;
+
+/** Where `paginate` starts and how much it asks for per request. */
+export interface PaginateOptions {
+  /** Items per request (≥ 1). */
+  pageSize: number;
+  /** Offset of the first item. Default 0. */
+  offset?: number;
+}
+
+/**
+ * Walks a limit/offset list item by item: fetches one page, yields its items, and asks for the next page
+ * only when the consumer wants more, so memory holds one page whatever the list's length. Stops after a
+ * page shorter than `pageSize` (the last one, as Ethora's v2 lists carry no total) or an empty page.
+ * Breaking out of a `for await` loop stops it without fetching further.
+ */
+export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateOptions): AsyncGenerator<T, void, undefined> {
+  const { pageSize } = options;
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number ≥ 1, got ${pageSize}`);
+  let offset = options.offset ?? 0;
+  for (;;) {
+    const page = await fetchPage(offset, pageSize);
+    yield* page;
+    // A server that ignores `limit` and sends more still advances correctly: offset moves by what came.
+    if (page.length < pageSize) return;
+    offset += page.length;
+  }
+}

@@ -1,0 +1,85 @@
+import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
+import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
+
+/** Ethora app ids are Mongo ObjectIds (ethora-api.md §1). */
+const APP_ID = /^[0-9a-f]{24}$/i;
+
+/** Default `limit` of list calls when the caller gives none; sent explicitly so a short page is recognisable. */
+export const DEFAULT_PAGE_SIZE = 100;
+
+/** An app id argument: `undefined` means `fallback` (the configured app); anything else must be 24 hex characters. */
+export function appIdOrDefault(value: unknown, fallback: string, argument = 'appId'): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !APP_ID.test(value)) {
+    throw new EthoraArgumentError(argument, 'must be an Ethora app id (24 hex characters) or left out for the configured app');
+  }
+  return value.toLowerCase();
+}
+
+/** A required plain object. */
+export function assertObject(value: unknown, argument: string): asserts value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new EthoraArgumentError(argument, `must be an object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+  }
+}
+
+/** A non-blank string of at least `minLength` characters (after trimming). */
+export function assertText(value: unknown, argument: string, minLength = 1): asserts value is string {
+  if (typeof value !== 'string') throw new EthoraArgumentError(argument, `must be a string, got ${typeof value}`);
+  if (value.trim().length < minLength) {
+    throw new EthoraArgumentError(argument, minLength > 1 ? `must hold at least ${minLength} characters` : 'must not be empty or blank');
+  }
+}
+
+/** Like `assertText`, but `undefined` passes. */
+export function assertOptionalText(value: unknown, argument: string, minLength = 1): asserts value is string | undefined {
+  if (value !== undefined) assertText(value, argument, minLength);
+}
+
+/** One of a fixed set of strings; `undefined` passes. */
+export function assertOptionalOneOf<T extends string>(value: unknown, allowed: readonly T[], argument: string): asserts value is T | undefined {
+  if (value !== undefined && !allowed.includes(value as T)) {
+    throw new EthoraArgumentError(argument, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+  }
+}
+
+/** A boolean; `undefined` passes. */
+export function assertOptionalBoolean(value: unknown, argument: string): asserts value is boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') throw new EthoraArgumentError(argument, `must be true or false, got ${typeof value}`);
+}
+
+/** A whole number in `[min, max]`; `undefined` passes. */
+export function assertOptionalInteger(value: unknown, argument: string, min: number, max = Number.MAX_SAFE_INTEGER): asserts value is number | undefined {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new EthoraArgumentError(argument, `must be a whole number ${range}, got ${typeof value === 'number' ? value : typeof value}`);
+  }
+}
+
+/** A non-empty array of at most `max` entries. */
+export function assertArray(value: unknown, argument: string, max = Number.MAX_SAFE_INTEGER): asserts value is unknown[] {
+  if (!Array.isArray(value)) throw new EthoraArgumentError(argument, `must be an array, got ${value === null ? 'null' : typeof value}`);
+  if (value.length === 0) throw new EthoraArgumentError(argument, 'must hold at least one entry');
+  if (value.length > max) throw new EthoraArgumentError(argument, `holds ${value.length} entries; at most ${max} are allowed`);
+}
+
+/**
+ * Checks `limit` (1–500, Ethora's page cap) and `offset` (≥ 0) of a list call and fills the defaults
+ * (100 and 0). `argument` names the options object in errors, e.g. `options.limit`.
+ */
+export function pageOf(options: unknown, argument = 'options'): { limit: number; offset: number } {
+  if (options !== undefined) assertObject(options, argument);
+  const { limit, offset } = (options ?? {}) as { limit?: unknown; offset?: unknown };
+  assertOptionalInteger(limit, `${argument}.limit`, 1, ETHORA_LIMITS.pageSize);
+  assertOptionalInteger(offset, `${argument}.offset`, 0);
+  return { limit: limit ?? DEFAULT_PAGE_SIZE, offset: offset ?? 0 };
+}
+
+/** Checks the `pageSize` of an `iterate*` call (1–500) and fills the default (100). */
+export function pageSizeOf(options: unknown, argument = 'options'): number {
+  if (options !== undefined) assertObject(options, argument);
+  const { pageSize } = (options ?? {}) as { pageSize?: unknown };
+  assertOptionalInteger(pageSize, `${argument}.pageSize`, 1, ETHORA_LIMITS.pageSize);
+  return pageSize ?? DEFAULT_PAGE_SIZE;
+}
