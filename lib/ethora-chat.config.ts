@@ -43,5 +43,6 @@ export function readEthoraChatEnv(env: NodeJS.ProcessEnv = process.env): Partial
 /**
  * The `ethoraChat` config namespace. `EthoraChatModule.forRootAsync(ethoraChatConfig.asProvider())`
  * is a one-line async setup; `ConfigService.get('ethoraChat')` reads the same values.
+ * Typed as complete options: a variable that is missing is reported by the module's boot validation.
  */
-export const ethoraChatConfig = registerAs('ethoraChat', () => readEthoraChatEnv());
+export const ethoraChatConfig = registerAs('ethoraChat', (): EthoraChatModuleOptions => readEthoraChatEnv() as EthoraChatModuleOptions);

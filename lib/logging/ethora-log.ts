@@ -6,23 +6,28 @@ import { ETHORA_CHAT_LOGGER_CONTEXT } from '../ethora-chat.constants.js';
  * Verbose lines (request bodies) are built only when the verbose level is on: they cost a JSON.stringify.
  */
 export class EthoraLog {
-  constructor(private readonly logger: LoggerService | undefined) {}
+  // A Nest Logger already carries its context; passing it again would print it as an extra message.
+  private readonly context: string[];
+
+  constructor(private readonly logger: LoggerService | undefined) {
+    this.context = logger instanceof Logger ? [] : [ETHORA_CHAT_LOGGER_CONTEXT];
+  }
 
   debug(message: string): void {
-    this.logger?.debug?.(message, ETHORA_CHAT_LOGGER_CONTEXT);
+    this.logger?.debug?.(message, ...this.context);
   }
 
   verbose(build: () => string): void {
     if (!this.logger?.verbose) return;
     if (this.logger instanceof Logger && !Logger.isLevelEnabled('verbose')) return;
-    this.logger.verbose(build(), ETHORA_CHAT_LOGGER_CONTEXT);
+    this.logger.verbose(build(), ...this.context);
   }
 
   warn(message: string): void {
-    this.logger?.warn(message, ETHORA_CHAT_LOGGER_CONTEXT);
+    this.logger?.warn(message, ...this.context);
   }
 
   error(message: string): void {
-    this.logger?.error(message, ETHORA_CHAT_LOGGER_CONTEXT);
+    this.logger?.error(message, ...this.context);
   }
 }

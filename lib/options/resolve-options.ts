@@ -3,6 +3,7 @@ import { ETHORA_CHAT_DEFAULTS, ETHORA_CHAT_LOGGER_CONTEXT } from '../ethora-chat
 import { ETHORA_CHAT_ENV_VARS } from '../ethora-chat.config.js';
 import { EthoraConfigError } from '../errors/ethora-config.error.js';
 import type { EthoraChatModuleOptions } from '../interfaces/ethora-chat-options.interface.js';
+import { EthoraLog } from '../logging/ethora-log.js';
 import type { ResolvedEthoraChatOptions } from './resolved-options.interface.js';
 import { SecretValue } from './secret-value.js';
 
@@ -24,11 +25,12 @@ export function resolveEthoraChatOptions(input: Partial<EthoraChatModuleOptions>
   const signingMode = input.signingMode ?? ETHORA_CHAT_DEFAULTS.signingMode;
   if (signingMode !== 'scoped' && signingMode !== 'legacy') fail('signingMode', 'must be "scoped" or "legacy".');
 
+  const log = new EthoraLog(logger);
   if (appSecret.length < SHORT_SECRET) {
-    logger?.warn(`appSecret is only ${appSecret.length} characters long; use the full secret from the Ethora admin panel.`);
+    log.warn(`appSecret is only ${appSecret.length} characters long; use the full secret from the Ethora admin panel.`);
   }
   if (url.protocol === 'http:' && !LOCAL_HOSTS.test(url.hostname)) {
-    logger?.warn(`apiUrl uses plain http to ${url.hostname}: tokens would cross the network unencrypted. Use https.`);
+    log.warn(`apiUrl uses plain http to ${url.hostname}: tokens would cross the network unencrypted. Use https.`);
   }
 
   return Object.freeze({

@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type OnModuleDestroy } from '@nestjs/common
 import { EthoraChatModule } from '../ethora-chat.module.js';
 import type { EthoraChatModuleOptions } from '../interfaces/ethora-chat-options.interface.js';
 import { EthoraEmulator } from './emulator/index.js';
+import { emulatorModuleOptions } from './emulator-module-options.js';
 
 /** Options of `EthoraChatTestingModule.register`. */
 export interface EthoraChatTestingOptions {
@@ -12,9 +13,6 @@ export interface EthoraChatTestingOptions {
   /** Register globally, as the module it replaces may have been. */
   isGlobal?: boolean;
 }
-
-// Fast test defaults: no logging noise, short backoff so retry tests take milliseconds.
-const TEST_DEFAULTS: Partial<EthoraChatModuleOptions> = { logging: false, retryBaseDelayMs: 5, retryMaxDelayMs: 50, timeoutMs: 2_000 };
 
 /** Stops an emulator this module started, when the testing module closes. */
 class EmulatorLifecycle implements OnModuleDestroy {
@@ -29,9 +27,11 @@ class EmulatorLifecycle implements OnModuleDestroy {
 }
 
 /**
- * `EthoraChatModule` wired to an in-process Ethora emulator, for your Nest tests:
- * `Test.createTestingModule({ imports: [AppModule] }).overrideModule(EthoraChatModule).useModule(EthoraChatTestingModule.register())`.
+ * `EthoraChatModule` wired to an in-process Ethora emulator, for Nest tests of code that injects
+ * `EthoraChatService`: `Test.createTestingModule({ imports: [EthoraChatTestingModule.register(), FeatureModule] })`.
  * `moduleRef.get(EthoraEmulator)` gives the emulator, to read its state or inject faults.
+ * To swap the module an `AppModule` registered, use `emulatorModuleOptions` with `overrideProvider` instead:
+ * Nest's `overrideModule` matches a dynamic module only by the very object `forRoot()` returned.
  */
 @Module({})
 export class EthoraChatTestingModule {
@@ -41,8 +41,7 @@ export class EthoraChatTestingModule {
     const chatModule = EthoraChatModule.forRootAsync({
       useFactory: async () => {
         await emulator.start(); // a no-op when the caller started it
-        const { url: apiUrl, appId, appSecret, xmppHost } = emulator;
-        return { ...TEST_DEFAULTS, apiUrl, appId, appSecret, xmppHost, ...testing.options };
+        return emulatorModuleOptions(emulator, testing.options);
       },
     });
     return {
