@@ -19,8 +19,8 @@ export interface UserRecord {
   emailConfirmed: boolean;
   /** Fields beyond the known ones, kept as sent (never `password`). */
   extra: Record<string, unknown>;
-  /** Chat ids of the rooms the user belongs to. */
-  rooms: Set<string>;
+  /** Chat ids of the user's rooms; created on the first membership so 100k seeded users stay cheap. */
+  rooms?: Set<string>;
   createdAt: string;
   updatedAt: string;
 }

@@ -40,14 +40,16 @@ export class EmulatorStore {
   readonly apps = new Map<string, AppRecord>();
   readonly jobs = new Map<string, JobRecord>();
   private counter = 0;
+  /** Per-store random part of ids, drawn once (like Mongo's per-process value): ids stay cheap to mint. */
+  private readonly idSalt = randomBytes(5).toString('hex');
 
   constructor(readonly xmppHost: string) {}
 
-  /** A unique 24-hex ObjectId-like id (time + counter + random, like Mongo's). */
+  /** A unique 24-hex ObjectId-like id: seconds, a per-store random part, a counter (Mongo's layout). */
   newObjectId(): string {
     const time = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
-    const count = (++this.counter).toString(16).padStart(6, '0').slice(-6);
-    return time + randomBytes(5).toString('hex') + count;
+    const count = (++this.counter & 0xffffff).toString(16).padStart(6, '0');
+    return time + this.idSalt + count;
   }
 
   createApp(input: { appId: string; secret: string; displayName: string; domainName?: string; parentAppId?: string; configured: boolean }): AppRecord {
@@ -78,11 +80,19 @@ export class EmulatorStore {
 
   createUser(app: AppRecord, input: NewUser): UserRecord {
     const now = new Date().toISOString();
+    // Explicit fields, not `...input`: object spread is ~15x slower and seeding makes 100k of these.
     const user: UserRecord = {
-      ...input,
       _id: this.newObjectId(),
+      userId: input.userId,
       xmppUsername: prefixed(app.appId, input.userId),
-      rooms: new Set(),
+      email: input.email,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      username: input.username,
+      profileImage: input.profileImage,
+      hasPassword: input.hasPassword,
+      emailConfirmed: input.emailConfirmed,
+      extra: input.extra,
       createdAt: now,
       updatedAt: now,
     };
@@ -93,7 +103,7 @@ export class EmulatorStore {
   deleteUser(app: AppRecord, userId: string): boolean {
     const user = app.users.get(userId);
     if (!user) return false;
-    for (const chatId of user.rooms) app.rooms.get(chatId)?.members.delete(userId);
+    for (const chatId of user.rooms ?? []) app.rooms.get(chatId)?.members.delete(userId);
     app.users.delete(userId);
     return true;
   }
@@ -101,8 +111,13 @@ export class EmulatorStore {
   createRoom(app: AppRecord, input: NewRoom, memberIds: Iterable<string> = []): RoomRecord {
     const now = new Date().toISOString();
     const room: RoomRecord = {
-      ...input,
       _id: this.newObjectId(),
+      chatId: input.chatId,
+      title: input.title,
+      type: input.type,
+      description: input.description,
+      picture: input.picture,
+      pinned: input.pinned,
       name: prefixed(app.appId, input.chatId),
       jid: roomJid(app.appId, input.chatId, this.xmppHost),
       members: new Set(),
@@ -117,7 +132,7 @@ export class EmulatorStore {
   deleteRoom(app: AppRecord, chatId: string): boolean {
     const room = app.rooms.get(chatId);
     if (!room) return false;
-    for (const userId of room.members) app.users.get(userId)?.rooms.delete(chatId);
+    for (const userId of room.members) app.users.get(userId)?.rooms?.delete(chatId);
     app.rooms.delete(chatId);
     return true;
   }
@@ -126,14 +141,15 @@ export class EmulatorStore {
   grant(app: AppRecord, room: RoomRecord, userIds: Iterable<string>): void {
     for (const userId of userIds) {
       room.members.add(userId);
-      app.users.get(userId)?.rooms.add(room.chatId);
+      const user = app.users.get(userId);
+      if (user) (user.rooms ??= new Set()).add(room.chatId);
     }
   }
 
   revoke(app: AppRecord, room: RoomRecord, userIds: Iterable<string>): void {
     for (const userId of userIds) {
       room.members.delete(userId);
-      app.users.get(userId)?.rooms.delete(room.chatId);
+      app.users.get(userId)?.rooms?.delete(room.chatId);
     }
   }
 

@@ -1,0 +1,165 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { TokenVerifier, VerifiedToken } from './emulator-auth.js';
+import type { AppRecord } from './emulator-records.js';
+import type { FaultAction, FaultInjector } from './fault-injector.js';
+import { EmulatorHttpError, notFound } from './http-error.js';
+import { errorAnswer, faultCode, parseJsonBody, readBody, reasonPhrase, send } from './http-io.js';
+import { redactBody, redactHeaders, type RecordedRequest, type RequestLog } from './request-log.js';
+import type { RouteMatch, Router } from './router.js';
+import type { EmulatorServices } from './route-types.js';
+
+/** What the pipeline needs from the emulator. @internal */
+export interface PipelineDeps {
+  router: Router;
+  verifier: TokenVerifier;
+  faults: FaultInjector;
+  log: RequestLog;
+  services: EmulatorServices;
+  maxBodyBytes: number;
+  primaryApp(): AppRecord;
+  nextRequestId(): string;
+  /** Resolves true after `ms`, or false as soon as the emulator stops. */
+  wait(ms: number): Promise<boolean>;
+  /** Responses left unanswered by a `hang` fault, ended by `stop()`. */
+  hanging: Set<ServerResponse>;
+}
+
+/**
+ * Handles one request: read body → route → faults and latency → parse → auth → handler → log.
+ * A `before` fault short-circuits before anything touches state; an `after` fault replaces the answer.
+ * @internal
+ */
+export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const started = performance.now();
+  const requestId = deps.nextRequestId();
+  const method = (req.method ?? 'GET').toUpperCase();
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
+  const entry: RecordedRequest = {
+    requestId,
+    method,
+    path,
+    query: Object.fromEntries(query),
+    body: undefined,
+    status: 'pending',
+    headers: redactHeaders(req.headers),
+    startedAt: Date.now(),
+    durationMs: 0,
+  };
+  deps.log.push(entry);
+  const finish = (status: RecordedRequest['status']): void => {
+    entry.status = status;
+    entry.durationMs = Math.round((performance.now() - started) * 100) / 100;
+  };
+
+  let raw;
+  try {
+    raw = await readBody(req, deps.maxBodyBytes);
+  } catch {
+    finish('reset'); // the client went away
+    return;
+  }
+  const parsed = parseJsonBody(raw, req.headers['content-type']);
+  entry.body = redactBody(parsed.logged);
+
+  let match: RouteMatch | undefined;
+  let routeError: unknown;
+  try {
+    match = deps.router.match(method, path);
+  } catch (err) {
+    routeError = err;
+  }
+  entry.route = match?.route.path;
+
+  const fault = deps.faults.decide(method, path, entry.route);
+  if (fault.action) entry.faultRuleId = fault.ruleId;
+  const delay = deps.services.behaviour.latencyMs + fault.delayMs;
+  if (delay > 0 && !(await deps.wait(delay))) return finish('reset');
+  if (fault.action && fault.phase === 'before') return applyFault(deps, fault.action, req, res, requestId, finish);
+
+  let answer: { status: number; body: unknown };
+  try {
+    if (routeError) throw routeError;
+    if (!match) throw notFound('ROUTE_NOT_FOUND', `no route ${method} ${path}`);
+    if (parsed.error) throw parsed.error;
+    answer = dispatch(deps, match, req, query, parsed.value, entry);
+  } catch (err) {
+    answer = errorAnswer(err, requestId);
+  }
+  if (fault.action) return applyFault(deps, fault.action, req, res, requestId, finish);
+  send(res, answer.status, answer.body, requestId);
+  finish(answer.status);
+}
+
+function dispatch(
+  deps: PipelineDeps,
+  match: RouteMatch,
+  req: IncomingMessage,
+  query: URLSearchParams,
+  body: unknown,
+  entry: RecordedRequest,
+): { status: number; body: unknown } {
+  const { route, params } = match;
+  let auth: VerifiedToken | undefined;
+  let app: AppRecord;
+  if (route.auth === 'none') app = deps.primaryApp();
+  else {
+    try {
+      auth = deps.verifier.authenticate(req.headers, route.auth);
+    } catch (err) {
+      if (err instanceof EmulatorHttpError) entry.authError = err.code;
+      throw err;
+    }
+    const { type, appId, keyMode, tokenId, payload, bothHeaders } = auth;
+    entry.auth = { type, appId, keyMode, payload, bothHeaders, ...(tokenId ? { tokenId } : {}) };
+    app = resolveTargetApp(deps, auth, params.appId);
+  }
+  const result = route.handler({ method: route.method, params, query, body, auth, app, services: deps.services });
+  return { status: result.status ?? 200, body: result.body };
+}
+
+/**
+ * The app a request acts on. Decision (the wire contract is silent on cross-app calls): a server
+ * token of app A may act on `/v2/apps/{B}/...` only when B is A or B was created by A through
+ * `POST /v2/apps` (direct children only, not grandchildren); any other existing app → 403
+ * FORBIDDEN; an unknown B → 404 APP_NOT_FOUND.
+ */
+function resolveTargetApp(deps: PipelineDeps, auth: VerifiedToken, pathAppId: string | undefined): AppRecord {
+  const own = deps.services.store.apps.get(auth.appId) as AppRecord;
+  if (pathAppId === undefined || pathAppId === own.appId) return own;
+  const target = deps.services.store.apps.get(pathAppId);
+  if (!target) throw notFound('APP_NOT_FOUND', 'App not found');
+  if (target.parentAppId === own.appId) return target;
+  throw new EmulatorHttpError(403, 'FORBIDDEN', `this token cannot act on app ${pathAppId}`);
+}
+
+function applyFault(
+  deps: PipelineDeps,
+  action: FaultAction,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  finish: (status: RecordedRequest['status']) => void,
+): void {
+  if (action.kind === 'reset') {
+    // An RST, not a FIN, so the client sees ECONNRESET.
+    req.socket.resetAndDestroy();
+    return finish('reset');
+  }
+  if (action.kind === 'hang') {
+    deps.hanging.add(res);
+    res.on('close', () => deps.hanging.delete(res));
+    return finish('hang');
+  }
+  const headers: Record<string, string> = {};
+  if (action.retryAfter !== undefined) headers['retry-after'] = String(action.retryAfter);
+  const body =
+    action.body === 'string'
+      ? reasonPhrase(action.status)
+      : { code: faultCode(action.status), message: `${reasonPhrase(action.status)} (injected by the emulator)`, requestId };
+  send(res, action.status, body, requestId, headers);
+  finish(action.status);
+}

@@ -1,0 +1,28 @@
+import type { RouteDefinition } from '../route-types.js';
+import { accessRoutes } from './access.routes.js';
+import { appFeatureRoutes } from './app-features.routes.js';
+import { appTokenRoutes } from './app-tokens.routes.js';
+import { appRoutes } from './apps.routes.js';
+import { broadcastRoutes } from './broadcast.routes.js';
+import { chatUserRoutes } from './chat-users.routes.js';
+import { chatRoutes } from './chats.routes.js';
+import { sessionRoutes } from './session.routes.js';
+import { userRoutes } from './users.routes.js';
+
+/**
+ * Every route. Order matters where templates overlap: literal segments come first
+ * (`users/batch/:jobId` before `users/:userId/chats`, `chats/users-access` and `chats/broadcast`
+ * before `chats/:chatName`).
+ * @internal
+ */
+export const allRoutes: readonly RouteDefinition[] = [
+  ...sessionRoutes,
+  ...userRoutes,
+  ...accessRoutes,
+  ...broadcastRoutes,
+  ...chatRoutes,
+  ...chatUserRoutes,
+  ...appRoutes,
+  ...appTokenRoutes,
+  ...appFeatureRoutes,
+];
