@@ -7,7 +7,7 @@ export { ethoraChatConfig, readEthoraChatEnv, ETHORA_CHAT_ENV_VARS } from './eth
 export { ETHORA_CHAT_DEFAULTS, ETHORA_CHAT_LOGGER_CONTEXT, ETHORA_LIMITS } from './ethora-chat.constants.js';
 export { ETHORA_CHAT_MODULE_OPTIONS } from './ethora-chat.module-definition.js';
 export { deriveSigningKey, type SigningMode, type TokenPurpose } from './tokens/signing-key.js';
-export { MAX_ID_LENGTH } from './validation/arguments.js';
+export { ETHORA_ID_PATTERN, MAX_ID_LENGTH } from './validation/arguments.js';
 export * from './errors/index.js';
 export type * from './interfaces/ethora-chat-options.interface.js';
 export type * from './interfaces/ethora-jobs.interface.js';

@@ -41,7 +41,7 @@ export class EthoraAppRegistry {
    */
   async remove(appId: string, ownAppId: string): Promise<DeleteAppResult> {
     if (appId === ownAppId) throw new EthoraArgumentError('appId', 'is the configured app; this library does not delete the app it runs as');
-    return okOrNotFound(this.http.send(ETHORA_ROUTES.deleteApp, { params: { appId } }), 'App not found');
+    return okOrNotFound(this.http, ETHORA_ROUTES.deleteApp, { params: { appId } }, 'App not found');
   }
 
   /** One page of apps (`GET /v2/apps`), sorted by `orderBy` (default server-side) in `order`. */

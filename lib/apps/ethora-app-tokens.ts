@@ -32,7 +32,7 @@ export class EthoraAppTokens {
   /** Revokes a token; JWTs signed with it stop working. An unknown token resolves `{ ok: false }` (revoked already). */
   async revoke(appId: string, tokenId: string): Promise<RevokeAppTokenResult> {
     assertId(tokenId, 'tokenId');
-    return okOrNotFound(this.http.send(ETHORA_ROUTES.revokeAppToken, { params: { appId, tokenId } }), 'Token not found');
+    return okOrNotFound(this.http, ETHORA_ROUTES.revokeAppToken, { params: { appId, tokenId } }, 'Token not found');
   }
 
   /** Replaces a token's secret; the old one stops working. Not retried: a repeat would rotate again. */

@@ -1,12 +1,13 @@
+import { setMaxListeners } from 'node:events';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { AxiosRequestConfig } from 'axios';
-import { firstValueFrom } from 'rxjs';
 import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
 import { createApiError } from '../errors/create-api-error.js';
+import type { EthoraApiErrorCode } from '../errors/ethora-api.error.js';
 import { EthoraConnectionError } from '../errors/ethora-connection.error.js';
 import { EthoraLog } from '../logging/ethora-log.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
@@ -22,6 +23,8 @@ export interface EthoraRequest {
   query?: Record<string, string | number | boolean | undefined>;
   /** A path the server gave us (a job's `statusUrl`), used instead of the route's template. */
   pathOverride?: string;
+  /** Failures the caller turns into a result (e.g. `not_found` on a delete): logged at debug, not as errors. */
+  handled?: readonly EthoraApiErrorCode[];
 }
 
 /**
@@ -41,6 +44,8 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     private readonly tokens: EthoraTokenService,
   ) {
     this.log = new EthoraLog(options.logger);
+    // Every call in flight listens on this one signal; more than 10 at once is normal, not a leak.
+    setMaxListeners(0, this.shutdown.signal);
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
     this.baseConfig = {
       baseURL: options.apiUrl,
@@ -64,7 +69,9 @@ export class EthoraHttpClient implements OnApplicationShutdown {
       if (this.shutdown.signal.aborted) throw this.closedError(route.method, path, attempt - 1);
       const started = performance.now();
       try {
-        const response = await firstValueFrom(this.http.request<T>(this.config(route, path, request)));
+        // axiosRef, not HttpService.request(): its Observable wrapper adds a CancelToken per call and cancels it
+        // after every answer (building a CanceledError each time); the shutdown signal already covers cancelling.
+        const response = await this.http.axiosRef.request<T>(this.config(route, path, request));
         this.log.debug(`${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt})`);
         return response.data;
       } catch (error) {
@@ -72,7 +79,8 @@ export class EthoraHttpClient implements OnApplicationShutdown {
         const decision = decideRetry(error, attempt, route.retrySafe, this.options);
         const apiError = createApiError(error, { method: route.method, path, attempts: attempt, retryAfterMs: decision.retryAfterMs });
         if (!decision.retry) {
-          this.log.error(apiError.message);
+          if (request.handled?.includes(apiError.code)) this.log.debug(`${apiError.message} (handled as ${apiError.code})`);
+          else this.log.error(apiError.message);
           throw apiError;
         }
         this.log.warn(

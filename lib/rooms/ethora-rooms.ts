@@ -55,7 +55,11 @@ export class EthoraRooms {
     const body = buildRoomBody(scope.names, chatId, roomData);
     const name = scope.names.chatName(chatId, false);
     try {
-      const answer = await this.http.send<{ result: EthoraChatRoom }>(routesOf(scope).create, { params: { appId: scope.appId }, body });
+      const answer = await this.http.send<{ result: EthoraChatRoom }>(routesOf(scope).create, {
+        params: { appId: scope.appId },
+        body,
+        handled: ['conflict'],
+      });
       return { status: 'created', name, result: answer.result };
     } catch (error) {
       if (isEthoraApiError(error) && error.code === 'conflict') return { status: 'exists', name };
@@ -67,7 +71,7 @@ export class EthoraRooms {
   async remove(scope: EthoraAppScope, chatId: string): Promise<DeleteChatRoomResult> {
     assertId(chatId, 'chatId');
     const body = { name: scope.names.chatName(chatId, false) };
-    return okOrNotFound(this.http.send(routesOf(scope).remove, { params: { appId: scope.appId }, body }), 'Chat room not found');
+    return okOrNotFound(this.http, routesOf(scope).remove, { params: { appId: scope.appId }, body }, 'Chat room not found');
   }
 
   /** Grants or removes access for one user or up to 100 users, checked first. */

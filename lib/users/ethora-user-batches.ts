@@ -41,7 +41,7 @@ export class EthoraUserBatches {
   async remove(scope: EthoraAppScope, userIds: string[]): Promise<DeleteUsersResult> {
     assertIdList(userIds, 'userIds', ETHORA_LIMITS.usersPerBatch);
     const route = scope.appScoped ? ETHORA_ROUTES.deleteAppUsers : ETHORA_ROUTES.deleteUsers;
-    return okOrNotFound(this.http.send(route, { params: { appId: scope.appId }, body: { usersIdList: userIds } }), 'Users not found');
+    return okOrNotFound(this.http, route, { params: { appId: scope.appId }, body: { usersIdList: userIds } }, 'Users not found');
   }
 }
 

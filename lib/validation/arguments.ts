@@ -8,7 +8,7 @@ export const MAX_ID_LENGTH = 256;
  * It keeps ids valid inside an XMPP local part and a URL path segment, and rules out `/`, `?`, `#`, `@`,
  * spaces and control characters, which would change the request or the JID.
  */
-const ID = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
+export const ETHORA_ID_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
 
 /** Checks one id (user id, chat id, job id, ...) and names `argument` in the error. */
 export function assertId(value: unknown, argument: string): asserts value is string {
@@ -17,7 +17,7 @@ export function assertId(value: unknown, argument: string): asserts value is str
   if (value.length > MAX_ID_LENGTH) {
     throw new EthoraArgumentError(argument, `must be at most ${MAX_ID_LENGTH} characters, got ${value.length}`);
   }
-  if (!ID.test(value) || value.includes('..')) {
+  if (!ETHORA_ID_PATTERN.test(value) || value.includes('..')) {
     throw new EthoraArgumentError(
       argument,
       `"${printable(value)}" may hold only letters, digits, "_", "-" and "." (starting with a letter or digit, not ending in ".", no "..")`,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import jwt from 'jsonwebtoken';
 import { deriveSigningKey } from '../../lib/index.js';
 import type { RecordedRequest } from '../../lib/testing/index.js';
+import { CaptureLogger } from '../support/capture-logger.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 
 describe('EthoraChatService on the wire', () => {
@@ -118,6 +119,18 @@ describe('EthoraChatService on the wire', () => {
     expect(await ctx.service.deleteChatRoom('missing')).toEqual({ ok: false, reason: 'Chat room not found' });
     expect(lastRequest().status).toBe(422);
     expect(await ctx.service.deleteUsers(['nobody'])).toEqual({ ok: false, reason: 'Users not found' });
+  });
+
+  it('logs expected outcomes (room exists, nothing to delete) at debug, not as errors', async () => {
+    await ctx.close();
+    const logger = new CaptureLogger();
+    ctx = await createEthoraTestContext({ logging: true, logger });
+    await ctx.service.createChatRoom('twice');
+    await ctx.service.createChatRoom('twice');
+    await ctx.service.deleteChatRoom('never-there');
+    await ctx.service.deleteUsers(['nobody']);
+    expect(logger.at('error')).toEqual([]);
+    expect(logger.at('debug').join('\n')).toMatch(/handled as conflict[\s\S]*handled as not_found/);
   });
 
   it('createChatName builds full and short names without a request', () => {
