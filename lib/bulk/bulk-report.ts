@@ -1,0 +1,60 @@
+import { isEthoraApiError } from '../errors/ethora-api.error.js';
+import type { EthoraLog } from '../logging/ethora-log.js';
+import type { BulkAccessResult, BulkCreatedUser, BulkCreateUsersTotals, BulkItemError } from './ethora-bulk.interface.js';
+
+/**
+ * What a report keeps of an error: code, message and, for API errors, status, server code and request id.
+ * API error messages name the call and the server's answer, never headers or tokens (see `createApiError`),
+ * so this is safe to store and log. One object is shared by every user of a failed chunk.
+ */
+export function toBulkItemError(error: unknown): BulkItemError {
+  if (isEthoraApiError(error)) {
+    return Object.freeze({
+      code: error.code,
+      message: error.message,
+      ...(error.status !== undefined && { status: error.status }),
+      ...(error.serverCode !== undefined && { serverCode: error.serverCode }),
+      ...(error.requestId !== undefined && { requestId: error.requestId }),
+    });
+  }
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return Object.freeze({ code: typeof code === 'string' ? code : 'unknown_error', message: error.message });
+  }
+  return Object.freeze({ code: 'unknown_error', message: String(error) });
+}
+
+/** Counts created / existed / failed users. */
+export function countCreated(users: readonly Pick<BulkCreatedUser, 'status'>[]): BulkCreateUsersTotals {
+  const totals = { users: users.length, created: 0, existed: 0, failed: 0 };
+  for (const { status } of users) totals[status]++;
+  return totals;
+}
+
+/** Counts access results that succeeded and failed. */
+export function countAccess(results: readonly BulkAccessResult[]): { users: number; succeeded: number; failed: number } {
+  let failed = 0;
+  for (const result of results) if (result.status === 'failed') failed++;
+  return { users: results.length, succeeded: results.length - failed, failed };
+}
+
+/** Reports progress after each chunk. A throwing callback is the caller's bug: it is logged, not allowed to stop the run. */
+export class ProgressCounter {
+  private done = 0;
+
+  constructor(
+    private readonly total: number,
+    private readonly onProgress: ((done: number, total: number) => void) | undefined,
+    private readonly log: EthoraLog,
+  ) {}
+
+  add(count: number): void {
+    this.done += count;
+    if (!this.onProgress) return;
+    try {
+      this.onProgress(this.done, this.total);
+    } catch (error) {
+      this.log.warn(`onProgress threw and was ignored: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
