@@ -223,7 +223,7 @@ export class EthoraChatService {
    * Onboards users into a room in one call: makes sure the room `<appId>_<chatId>` exists (an existing room is
    * fine), creates the users in batches of 100 (`POST /v2/users/batch`, waiting for each job; an existing user
    * counts as `existed`), grants each batch access (`POST /v2/chats/users-access`) as soon as its users exist,
-   * and adds the chatbot when `addChatbot` is set. `concurrency` (default 4) batches run at once; 1,000 users
+   * and adds the chatbot when `addChatbot` is set. `concurrency` (default 8) batches run at once; 1,000 users
    * take about 31 requests. Every argument is checked before anything is sent (a repeated `userId` anywhere
    * rejects with `EthoraArgumentError` naming `users[i].userId`). After that it does not reject: a batch that
    * fails after retries marks its users `failed` with the error, a job that ends `failed` is posted once more,
@@ -236,7 +236,7 @@ export class EthoraChatService {
 
   /**
    * Creates any number of users, 100 per batch (`POST /v2/users/batch`), `concurrency` batches at a time
-   * (default 4), waiting for each job. Resolves to one entry per user in input order (`created`, `existed`
+   * (default 8), waiting for each job. Resolves to one entry per user in input order (`created`, `existed`
    * or `failed` with `error`) plus totals; it rejects only for bad arguments, checked before anything is sent.
    */
   async createUsers(users: BulkUserInput[], options?: BulkOptions): Promise<BulkCreateUsersReport> {

@@ -5,7 +5,7 @@ import type { CreateUserData } from '../interfaces/ethora-users.interface.js';
 export interface BulkOptions {
   /**
    * How many chunks (of up to 100 users) are worked on at once. Each chunk sends one request at a time,
-   * so this is also the most requests in flight. Default 4.
+   * so this is also the most requests in flight. Default 8.
    */
   concurrency?: number;
   /**

@@ -1,4 +1,3 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
@@ -6,6 +5,7 @@ import { EthoraTokenError } from '../errors/ethora-token.error.js';
 import type { ClientTokenOptions, EthoraClientTokenClaims } from '../interfaces/ethora-tokens.interface.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 import { assertId, assertPositiveInteger } from '../validation/arguments.js';
+import { Hs256Signer } from './hs256-signer.js';
 import { deriveSigningKey } from './signing-key.js';
 
 interface CachedToken {
@@ -14,16 +14,19 @@ interface CachedToken {
 }
 
 /**
- * Mints and verifies Ethora JWTs (HS256, ethora-api.md §2) through `@nestjs/jwt`.
- * Keys are derived and turned into key objects once: turning a secret string into a key is most of
- * what signing costs. The server token is cached until shortly before it expires.
+ * Mints and verifies Ethora JWTs (HS256, ethora-api.md §2); verification goes through `@nestjs/jwt`.
+ * Keys are derived and turned into key objects once, and what is constant per app (header, claim layout,
+ * app id) is prepared once: turning a secret string into a key on every call is what made the official
+ * SDK slow. The server token is cached until shortly before it expires.
  * Keys live in private fields, so `util.inspect(service)` shows none of them.
  */
 @Injectable()
 export class EthoraTokenService {
-  readonly #serverKey: KeyObject;
-  readonly #clientKey: KeyObject;
+  readonly #serverSigner: Hs256Signer;
+  readonly #clientSigner: Hs256Signer;
   readonly #clientVerifyKey: string;
+  readonly #serverClaims: string;
+  readonly #clientClaimsAppPart: string;
   #serverToken?: CachedToken;
 
   constructor(
@@ -31,9 +34,11 @@ export class EthoraTokenService {
     private readonly jwt: JwtService,
   ) {
     const secret = options.appSecret.reveal();
-    this.#serverKey = createSecretKey(Buffer.from(deriveSigningKey(secret, 'server', options.signingMode)));
+    this.#serverSigner = new Hs256Signer(deriveSigningKey(secret, 'server', options.signingMode));
     this.#clientVerifyKey = deriveSigningKey(secret, 'client', options.signingMode);
-    this.#clientKey = createSecretKey(Buffer.from(this.#clientVerifyKey));
+    this.#clientSigner = new Hs256Signer(this.#clientVerifyKey);
+    this.#serverClaims = `{"data":${JSON.stringify({ appId: options.appId, type: 'server' })}`;
+    this.#clientClaimsAppPart = `,"appId":${JSON.stringify(options.appId)}}`;
   }
 
   /**
@@ -44,7 +49,7 @@ export class EthoraTokenService {
     const now = Date.now();
     if (this.#serverToken && now < this.#serverToken.renewAfterMs) return this.#serverToken.token;
     const ttl = this.options.serverTokenTtlSeconds;
-    const token = this.sign({ data: { appId: this.options.appId, type: 'server' } }, this.#serverKey, ttl, now);
+    const token = this.#serverSigner.sign(this.#serverClaims + this.timeClaims(ttl, now));
     const margin = Math.min(60, Math.floor(ttl / 4));
     this.#serverToken = { token, renewAfterMs: now + (ttl - margin) * 1000 };
     return token;
@@ -59,7 +64,8 @@ export class EthoraTokenService {
     assertId(userId, 'userId');
     const ttl = options.expiresInSeconds ?? this.options.clientTokenTtlSeconds;
     assertPositiveInteger(ttl, 'options.expiresInSeconds');
-    return this.sign({ data: { type: 'client', userId, appId: this.options.appId } }, this.#clientKey, ttl, Date.now());
+    const data = `{"data":{"type":"client","userId":${JSON.stringify(userId)}${this.#clientClaimsAppPart}`;
+    return this.#clientSigner.sign(data + this.timeClaims(ttl, Date.now()));
   }
 
   /**
@@ -86,10 +92,9 @@ export class EthoraTokenService {
     return claims;
   }
 
-  // iat is back-dated against clock skew between this server and Ethora; exp counts from now.
-  private sign(payload: object, key: KeyObject, ttlSeconds: number, nowMs: number): string {
+  // The end of the claims object: iat back-dated against clock skew between us and Ethora; exp counts from now.
+  private timeClaims(ttlSeconds: number, nowMs: number): string {
     const now = Math.floor(nowMs / 1000);
-    const claims = { ...payload, iat: now - this.options.clockSkewSeconds, exp: now + ttlSeconds };
-    return this.jwt.sign(claims, { privateKey: key, algorithm: 'HS256' });
+    return `,"iat":${now - this.options.clockSkewSeconds},"exp":${now + ttlSeconds}}`;
   }
 }

@@ -214,6 +214,6 @@ describe('provisionWorkspace', () => {
     peak = 0;
     const report = await ctx.service.provisionWorkspace('bounded-default', users(1000, 'b'));
     expect(report.ok).toBe(true);
-    expect(peak).toBe(4);
+    expect(peak).toBe(8);
   });
 });

@@ -92,8 +92,8 @@ describe('bulk input checks', () => {
     expect(() => assertBulkIds('a', 'userIds')).toThrow(/userIds/);
   });
 
-  it('defaults concurrency to 4 and checks the options', () => {
-    expect(resolveBulkOptions(undefined).concurrency).toBe(4);
+  it('defaults concurrency to 8 and checks the options', () => {
+    expect(resolveBulkOptions(undefined).concurrency).toBe(8);
     expect(() => resolveBulkOptions({ concurrency: 0 })).toThrow(/options\.concurrency/);
     expect(() => resolveBulkOptions({ concurrency: 1.5 })).toThrow(/options\.concurrency/);
     expect(() => resolveBulkOptions({ onProgress: 'x' })).toThrow(/options\.onProgress/);
