@@ -30,7 +30,7 @@ export class WorkspacesController {
   /** Creates the room and many users at once; answers a per-user report. */
   @Post(':workspaceId/onboard')
   onboard(@Param() { workspaceId }: WorkspaceParamsDto, @Body() dto: OnboardWorkspaceDto): Promise<WorkspaceOnboarded> {
-    return this.workspaces.onboardWorkspaceByLoopingCreateUser(workspaceId, dto.title, dto.users);
+    return this.workspaces.onboardWorkspace(workspaceId, dto.title, dto.users);
   }
 
   /** Deletes the listed users and the room; 404 when Ethora has no such room. */

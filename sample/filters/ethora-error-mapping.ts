@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { EthoraArgumentError, EthoraConfigError, EthoraJobError, isEthoraApiError } from '../../lib/index.js';
+import { type BulkItemError, EthoraArgumentError, EthoraConfigError, EthoraJobError, isEthoraApiError } from '../../lib/index.js';
 
 /** What the caller of the sample gets for a library error: a status, a safe message and maybe a Retry-After. */
 export interface MappedEthoraError {
@@ -18,35 +18,8 @@ const UPSTREAM_UNAVAILABLE = 'upstream unavailable';
  */
 export function mapEthoraError(error: unknown): MappedEthoraError | undefined {
   if (isEthoraApiError(error)) {
-    const said = error.serverMessage ? `: ${error.serverMessage}` : '';
-    switch (error.code) {
-      case 'not_found':
-        return { statusCode: HttpStatus.NOT_FOUND, message: `Not found in Ethora${said}` };
-      case 'conflict':
-        return { statusCode: HttpStatus.CONFLICT, message: `Already exists in Ethora${said}` };
-      case 'bad_request':
-        return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, message: `Ethora rejected the request${said}` };
-      case 'rate_limited': {
-        const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
-        return {
-          statusCode: HttpStatus.TOO_MANY_REQUESTS,
-          message: 'Ethora rate limit reached; retry later',
-          retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
-        };
-      }
-      case 'server_error':
-        // Ethora's own 503 (overloaded, deploying) is passed on as such: the caller may retry later.
-        return { statusCode: error.status === 503 ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY, message: UPSTREAM_UNAVAILABLE };
-      case 'connection_error':
-        return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: UPSTREAM_UNAVAILABLE };
-      case 'timeout':
-        return { statusCode: HttpStatus.GATEWAY_TIMEOUT, message: UPSTREAM_UNAVAILABLE };
-      case 'authentication_error':
-      case 'permission_error':
-        return { statusCode: HttpStatus.BAD_GATEWAY, message: `${UPSTREAM_UNAVAILABLE}: Ethora refused this server's credentials` };
-      default:
-        return { statusCode: HttpStatus.BAD_GATEWAY, message: UPSTREAM_UNAVAILABLE };
-    }
+    const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
+    return mapFailure(error.code, error.status, error.serverMessage, retryAfterMs);
   }
   // The library checks arguments before sending anything; its message names the argument.
   if (error instanceof EthoraArgumentError) return { statusCode: HttpStatus.BAD_REQUEST, message: error.message };
@@ -59,4 +32,42 @@ export function mapEthoraError(error: unknown): MappedEthoraError | undefined {
     return { statusCode, message: `${UPSTREAM_UNAVAILABLE}: an Ethora job did not complete (${error.reason})` };
   }
   return undefined;
+}
+
+/**
+ * Maps one failed entry of a bulk report (`BulkItemError`: the same `code` and `status` an error would have
+ * carried), so a per-user failure answers what that user's call would have answered on its own.
+ */
+export function mapBulkItemError(item: BulkItemError): MappedEthoraError {
+  return mapFailure(item.code, item.status, undefined, undefined);
+}
+
+function mapFailure(code: string, status: number | undefined, serverMessage: string | undefined, retryAfterMs: number | undefined): MappedEthoraError {
+  const said = serverMessage ? `: ${serverMessage}` : '';
+  switch (code) {
+    case 'not_found':
+      return { statusCode: HttpStatus.NOT_FOUND, message: `Not found in Ethora${said}` };
+    case 'conflict':
+      return { statusCode: HttpStatus.CONFLICT, message: `Already exists in Ethora${said}` };
+    case 'bad_request':
+      return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, message: `Ethora rejected the request${said}` };
+    case 'rate_limited':
+      return {
+        statusCode: HttpStatus.TOO_MANY_REQUESTS,
+        message: 'Ethora rate limit reached; retry later',
+        retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+      };
+    case 'server_error':
+      // Ethora's own 503 (overloaded, deploying) is passed on as such: the caller may retry later.
+      return { statusCode: status === 503 ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY, message: UPSTREAM_UNAVAILABLE };
+    case 'connection_error':
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: UPSTREAM_UNAVAILABLE };
+    case 'timeout':
+      return { statusCode: HttpStatus.GATEWAY_TIMEOUT, message: UPSTREAM_UNAVAILABLE };
+    case 'authentication_error':
+    case 'permission_error':
+      return { statusCode: HttpStatus.BAD_GATEWAY, message: `${UPSTREAM_UNAVAILABLE}: Ethora refused this server's credentials` };
+    default:
+      return { statusCode: HttpStatus.BAD_GATEWAY, message: UPSTREAM_UNAVAILABLE };
+  }
 }

@@ -1,8 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ETHORA_LIMITS, EthoraChatService, EthoraTokenService, type GetUserChatsOptions } from '../../lib/index.js';
-import { mapEthoraError } from '../filters/ethora-error-mapping.js';
+import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { type BulkItemError, ETHORA_LIMITS, EthoraChatService, EthoraTokenService, type GetUserChatsOptions } from '../../lib/index.js';
+import { mapBulkItemError } from '../filters/ethora-error-mapping.js';
 import type { AddUserDto } from '../dto/add-user.dto.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
 import type {
   ClientTokenMinted,
   UserChatsPage,
@@ -12,9 +11,6 @@ import type {
   WorkspaceOnboarded,
   WorkspaceUserAdded,
 } from './workspace.types.js';
-
-/** How many `createUser` calls the looping onboarding keeps in flight (each one waits for its Ethora batch job). */
-const ONBOARDING_CONCURRENCY = 8;
 
 /**
  * The sample's orchestration: a workspace is a SaaS tenant with one Ethora chat room whose chatId is the
@@ -77,56 +73,41 @@ export class WorkspaceService {
   }
 
   /**
-   * Onboards a workspace with many users: creates the room, then each user with `createUser` (at most
-   * {@link ONBOARDING_CONCURRENCY} at a time), then grants access with one call per 100 users.
+   * Onboards a workspace with many users through the library's bulk API (`provisionWorkspace`): the room, then
+   * users in batches of 100, each batch granted as soon as it exists, a few batches at a time.
    *
-   * This is the interim, looping implementation: it makes one Ethora batch call (and job) per user. Switch it
-   * to the library's bulk user API once that lands, which sends 100 users per batch.
-   *
-   * Per-user failures are reported, not thrown, so one bad user does not undo the others. When no user at
-   * all could be created (Ethora down, say) the first error is thrown instead, so the caller gets a 5xx, not a
+   * Per-user failures are reported, not thrown, so one bad batch does not undo the others. When nothing at all
+   * could be done (Ethora down, say) the first error is the answer instead, so the caller gets a 5xx, not a
    * 201 full of failures.
    */
-  async onboardWorkspaceByLoopingCreateUser(workspaceId: string, title: string | undefined, users: AddUserDto[]): Promise<WorkspaceOnboarded> {
-    const room = await this.chat.createChatRoom(workspaceId, { title: title ?? workspaceId });
-    const settled = await mapWithConcurrency(users, ONBOARDING_CONCURRENCY, ({ userId, ...profile }) => this.chat.createUser(userId, profile));
-
-    const failed: OnboardingFailure[] = [];
-    const ready: string[] = [];
-    let created = 0;
-    settled.forEach((outcome, index) => {
-      const userId = (users[index] as AddUserDto).userId;
-      if (outcome.status === 'rejected') {
-        failed.push(failure(userId, outcome.reason));
-        return;
-      }
-      if (outcome.value.status === 'created') created++;
-      ready.push(userId);
-    });
-    if (ready.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
-
-    let granted = 0;
-    for (const batch of chunks(ready, ETHORA_LIMITS.membersPerCall)) {
-      try {
-        await this.chat.grantUserAccessToChatRoom(workspaceId, batch);
-        granted += batch.length;
-      } catch (error) {
-        failed.push(...batch.map((userId) => failure(userId, error)));
-      }
+  async onboardWorkspace(workspaceId: string, title: string | undefined, users: AddUserDto[]): Promise<WorkspaceOnboarded> {
+    const input = users.map(({ userId, firstName, lastName, email }) => ({ userId, firstName, lastName, email }));
+    const report = await this.chat.provisionWorkspace(workspaceId, input, { roomData: { title: title ?? workspaceId } });
+    const failed = report.users.filter((user) => !user.granted).map((user) => failure(user.userId, user.error ?? report.room.error));
+    if (report.room.status === 'failed' || report.totals.granted === 0) {
+      const first = report.room.error ?? report.users.find((user) => user.error)?.error;
+      if (first) throw upstreamFailure(first);
     }
     if (failed.length > 0) this.logger.warn(`Onboarding ${workspaceId}: ${failed.length} of ${users.length} user(s) failed`);
+    const { created, existed, granted } = report.totals;
     return {
       workspaceId,
-      room: room.status,
-      users: { requested: users.length, created, existing: ready.length - created, granted, failed },
+      room: report.room.status === 'exists' ? 'exists' : 'created',
+      users: { requested: users.length, created, existing: existed, granted, failed },
     };
   }
 }
 
-/** The per-user report entry: the status and safe message the error would have answered on its own. */
-function failure(userId: string, error: unknown): OnboardingFailure {
-  const mapped = mapEthoraError(error);
-  return { userId, statusCode: mapped?.statusCode ?? 500, message: mapped?.message ?? 'Internal server error' };
+/** The per-user report entry: the status and safe message the user's own call would have answered. */
+function failure(userId: string, error: BulkItemError | undefined): OnboardingFailure {
+  const mapped = error ? mapBulkItemError(error) : { statusCode: 500, message: 'Internal server error' };
+  return { userId, statusCode: mapped.statusCode, message: mapped.message };
+}
+
+/** The answer when the whole onboarding failed: what a single failing call would have answered. */
+function upstreamFailure(error: BulkItemError): HttpException {
+  const { statusCode, message } = mapBulkItemError(error);
+  return new HttpException({ statusCode, error: HttpStatus[statusCode] ?? 'Error', message }, statusCode);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

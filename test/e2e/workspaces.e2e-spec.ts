@@ -141,14 +141,15 @@ describe('sample app: /workspaces', () => {
       expect(res.body.users).toEqual({ requested: 2, created: 1, existing: 1, granted: 2, failed: [] });
     });
 
-    it('reports a user that failed alone, and onboards the others', async () => {
-      // One user batch call is refused (a 400 is not retried); the other user goes through.
+    it('reports the users of a refused batch, and onboards the others', async () => {
+      // One batch of 100 users is refused (a 400 is not retried); the other 20 users go through.
       sample.emulator.faults.add({ method: 'POST', path: '/v2/users/batch', status: 400, times: 1 });
-      const users = [{ userId: 'a', firstName: 'Ann', lastName: 'A' }];
-      const res = await http().post('/workspaces/acme/onboard').send({ users: [...users, { userId: 'b', firstName: 'Bo', lastName: 'B' }] });
+      const users = Array.from({ length: 120 }, (_, i) => ({ userId: `p${i}`, firstName: 'User', lastName: `No ${i}` }));
+      const res = await http().post('/workspaces/acme/onboard').send({ users });
       expect(res.status).toBe(201);
-      expect(res.body.users.failed).toEqual([{ userId: expect.any(String), statusCode: 422, message: expect.stringMatching(/^Ethora rejected the request/) }]);
-      expect(res.body.users.granted).toBe(1);
+      expect(res.body.users.failed).toHaveLength(100);
+      expect(res.body.users.failed[0]).toEqual({ userId: expect.any(String), statusCode: 422, message: expect.stringMatching(/^Ethora rejected the request/) });
+      expect(res.body.users.granted).toBe(20);
     });
 
     it('503 when no user can be created because Ethora is down', async () => {
