@@ -14,42 +14,18 @@ export interface EmulatorAppView {
 }
 
 /** A user as tests see it (no password; `hasPassword` tells whether one was sent). */
-export interface EmulatorUserView {
-  _id: string;
-  userId: string;
+export interface EmulatorUserView extends Omit<UserRecord, 'rooms'> {
   /** Same as `userId` (the wire name). */
   uuid: string;
-  xmppUsername: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  username?: string;
-  profileImage?: string;
-  hasPassword: boolean;
-  emailConfirmed: boolean;
-  extra: Record<string, unknown>;
   /** Chat ids of the user's rooms. */
   rooms: string[];
-  createdAt: string;
-  updatedAt: string;
 }
 
 /** A room as tests see it; `members` are plain user ids. */
-export interface EmulatorRoomView {
-  _id: string;
-  chatId: string;
+export interface EmulatorRoomView extends Omit<RoomRecord, 'members'> {
   /** Same as `chatId` (the wire name). */
   uuid: string;
-  name: string;
-  jid: string;
-  title: string;
-  type: 'group' | 'public';
-  description?: string;
-  picture?: string;
-  pinned?: boolean;
   members: string[];
-  createdAt: string;
-  updatedAt: string;
 }
 
 /** A user-batch or broadcast job. */

@@ -1,30 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { AppRecord, BotConfig, JobRecord, RoomRecord, RoomType, UserRecord } from './emulator-records.js';
+import type { AppRecord, BotConfig, JobRecord, RoomRecord, UserRecord } from './emulator-records.js';
 import { OrderedStore } from './ordered-store.js';
 import { prefixed, roomJid } from './naming.js';
 
 /** A new user, already validated. @internal */
-export interface NewUser {
-  userId: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  username?: string;
-  profileImage?: string;
-  hasPassword: boolean;
-  emailConfirmed: boolean;
-  extra: Record<string, unknown>;
-}
+export type NewUser = Omit<UserRecord, '_id' | 'xmppUsername' | 'rooms' | 'createdAt' | 'updatedAt'>;
 
 /** A new room, already validated. @internal */
-export interface NewRoom {
-  chatId: string;
-  title: string;
-  type: RoomType;
-  description?: string;
-  picture?: string;
-  pinned?: boolean;
-}
+export type NewRoom = Pick<RoomRecord, 'chatId' | 'title' | 'type' | 'description' | 'picture' | 'pinned'>;
 
 /** The default chatbot settings of a fresh app. @internal */
 export function defaultBot(): BotConfig {
