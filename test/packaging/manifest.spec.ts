@@ -12,7 +12,8 @@ function importsOf(dir: string): { file: string; pkg: string }[] {
   return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.ts'))
     .flatMap((file) =>
-      [...readFileSync(join(root, dir, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)]
+      // `from '…'`, a side-effect `import '…'` and a dynamic `import('…')`, but not a call like `Buffer.from('…')`.
+      [...readFileSync(join(root, dir, file), 'utf8').matchAll(/(?:\bfrom\s+|^\s*import\s+|\bimport\(\s*)['"]([^'"]+)['"]/gm)]
         .map(([, specifier]) => specifier)
         .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:') && !builtinModules.includes(specifier))
         .map((specifier) => ({
