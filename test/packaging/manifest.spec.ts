@@ -27,6 +27,7 @@ describe('package manifest', () => {
   const imports = importsOf('lib');
 
   it('declares every package lib/ imports as a dependency or peer', () => {
+    expect(new Set(imports.map(({ pkg }) => pkg))).toEqual(new Set(['@nestjs/common', '@nestjs/config', '@nestjs/axios', '@nestjs/jwt', '@nestjs/terminus', 'axios']));
     expect(imports.filter(({ pkg }) => !declared.has(pkg)).map(({ file, pkg }) => `${file}: ${pkg}`)).toEqual([]);
   });
 
