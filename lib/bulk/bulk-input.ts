@@ -20,6 +20,7 @@ export interface ResolvedBulkOptions {
  */
 export function prepareBulkUsers(users: unknown, appId: string, argument = 'users'): EthoraNewUser[] {
   if (!Array.isArray(users)) throw new EthoraArgumentError(argument, `must be an array of users, got ${typeOf(users)}`);
+  if (users.length === 0) throw new EthoraArgumentError(argument, 'must hold at least one user');
   const firstIndex = new Map<string, number>();
   return users.map((user: unknown, index) => {
     const entry = `${argument}[${index}]`;
@@ -35,9 +36,13 @@ export function prepareBulkUsers(users: unknown, appId: string, argument = 'user
   });
 }
 
-/** Checks a list of user ids of any length (it is chunked): an array of valid ids, none twice. */
+/**
+ * Checks a list of user ids of any length (it is chunked): a non-empty array of valid ids, none twice.
+ * An empty list is refused like everywhere else: it is almost always a caller's bug, not a no-op.
+ */
 export function assertBulkIds(value: unknown, argument: string): asserts value is string[] {
   if (!Array.isArray(value)) throw new EthoraArgumentError(argument, `must be an array of ids, got ${typeOf(value)}`);
+  if (value.length === 0) throw new EthoraArgumentError(argument, 'must hold at least one id');
   const firstIndex = new Map<string, number>();
   value.forEach((id: unknown, index) => {
     assertId(id, `${argument}[${index}]`);

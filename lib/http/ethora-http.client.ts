@@ -91,6 +91,11 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     }
   }
 
+  /** Aborted when the application shuts down, so waits between calls (job polls) end with it. */
+  get closing(): AbortSignal {
+    return this.shutdown.signal;
+  }
+
   /** Aborts calls still in flight (they reject with a clear `EthoraConnectionError`) and closes keep-alive sockets. */
   onApplicationShutdown(): void {
     this.shutdown.abort();

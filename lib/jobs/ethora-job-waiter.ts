@@ -56,9 +56,12 @@ export class EthoraJobWaiter {
   }
 
   private async pause(ms: number, jobId: string, signal?: AbortSignal): Promise<void> {
+    const closing = this.http.closing;
     try {
-      await sleep(ms, undefined, { signal });
+      await sleep(ms, undefined, { signal: signal ? AbortSignal.any([signal, closing]) : closing });
     } catch {
+      // Shutting down: the next poll rejects at once with the client's "shutting down" error.
+      if (closing.aborted) return;
       throw new EthoraJobError(jobId, 'aborted', `Waiting for Ethora job ${jobId} was aborted`);
     }
   }

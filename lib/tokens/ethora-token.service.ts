@@ -4,7 +4,7 @@ import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
 import { EthoraTokenError } from '../errors/ethora-token.error.js';
 import type { ClientTokenOptions, EthoraClientTokenClaims } from '../interfaces/ethora-tokens.interface.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
-import { assertId, assertPositiveInteger } from '../validation/arguments.js';
+import { assertId, assertOptionalObject, assertPositiveInteger } from '../validation/arguments.js';
 import { Hs256Signer } from './hs256-signer.js';
 import { deriveSigningKey } from './signing-key.js';
 
@@ -60,9 +60,10 @@ export class EthoraTokenService {
    * Expires after `options.expiresInSeconds`, default `clientTokenTtlSeconds` (900 s).
    * @throws EthoraArgumentError for a bad `userId` or lifetime.
    */
-  createClientToken(userId: string, options: ClientTokenOptions = {}): string {
+  createClientToken(userId: string, options?: ClientTokenOptions): string {
     assertId(userId, 'userId');
-    const ttl = options.expiresInSeconds ?? this.options.clientTokenTtlSeconds;
+    assertOptionalObject(options as unknown, 'options');
+    const ttl = options?.expiresInSeconds ?? this.options.clientTokenTtlSeconds;
     assertPositiveInteger(ttl, 'options.expiresInSeconds');
     const data = `{"data":{"type":"client","userId":${JSON.stringify(userId)}${this.#clientClaimsAppPart}`;
     return this.#clientSigner.sign(data + this.timeClaims(ttl, Date.now()));

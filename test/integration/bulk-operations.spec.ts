@@ -37,7 +37,7 @@ describe('bulk createUsers / grantUsersAccessToChatRoom / removeUsersAccessFromC
     expect(report.users[99]).toMatchObject({ status: 'failed', error: { code: 'server_error', status: 502 } });
 
     ctx.emulator.clearRequests();
-    expect(await ctx.service.createUsers([])).toEqual({ ok: true, users: [], totals: { users: 0, created: 0, existed: 0, failed: 0 } });
+    await expect(ctx.service.createUsers([])).rejects.toThrow(/Invalid argument users: must hold at least one user/);
     expect(ctx.emulator.requests).toHaveLength(0);
   });
 

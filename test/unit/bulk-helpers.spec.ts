@@ -86,7 +86,7 @@ describe('bulk input checks', () => {
 
   it('checks id lists of any length', () => {
     expect(() => assertBulkIds(Array.from({ length: 1000 }, (_, i) => `u${i}`), 'userIds')).not.toThrow();
-    expect(() => assertBulkIds([], 'userIds')).not.toThrow();
+    expect(() => assertBulkIds([], 'userIds')).toThrow(/userIds: must hold at least one id/);
     expect(() => assertBulkIds(['a', 'a'], 'userIds')).toThrow(/userIds\[1\]/);
     expect(() => assertBulkIds(['a', ''], 'userIds')).toThrow(/userIds\[1\]/);
     expect(() => assertBulkIds('a', 'userIds')).toThrow(/userIds/);
