@@ -2,16 +2,8 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { inspect } from 'node:util';
 import { deriveSigningKey } from '../../lib/index.js';
 import { CaptureLogger } from '../support/capture-logger.js';
+import { renderErrorChain } from '../support/secret-scan.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
-
-/** Every rendering of an error a user or a log pipeline might produce, down the cause chain. */
-function renderings(error: unknown): string[] {
-  const out: string[] = [];
-  for (let current = error as Error | undefined, depth = 0; current && depth < 5; current = current.cause as Error, depth++) {
-    out.push(String(current.message), String(current.stack), JSON.stringify(current), inspect(current, { depth: 10, showHidden: true }));
-  }
-  return out;
-}
 
 describe('secret hygiene', () => {
   let ctx: EthoraTestContext;
@@ -47,7 +39,7 @@ describe('secret hygiene', () => {
     expect(errors).toHaveLength(6);
     expect(logger.at('warn').length).toBeGreaterThan(0);
     expect(logger.at('error').length).toBeGreaterThan(0);
-    const haystack = [logger.text, ...errors.flatMap(renderings), inspect(ctx.service, { depth: 6 }), inspect(tokens, { depth: 6 })].join('\n');
+    const haystack = [logger.text, ...errors.flatMap(renderErrorChain), inspect(ctx.service, { depth: 6 }), inspect(tokens, { depth: 6 })].join('\n');
     for (const secret of secrets) expect(haystack).not.toContain(secret);
   });
 

@@ -4,7 +4,7 @@ import { deriveSigningKey, EthoraAppsService, EthoraChatService } from '../../li
 import type { FaultRule } from '../../lib/testing/index.js';
 import { CaptureLogger } from '../support/capture-logger.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
-import { leakedSecrets, renderErrorChain } from './support/secret-scan.js';
+import { leakedSecrets, renderErrorChain } from '../support/secret-scan.js';
 
 const UNKNOWN_APP = 'ffffffffffffffffffffffff';
 const PASSWORDS = {

@@ -29,19 +29,7 @@ export interface EmulatorRoomView extends Omit<RoomRecord, 'members'> {
 }
 
 /** A user-batch or broadcast job. */
-export interface EmulatorJobView {
-  jobId: string;
-  appId: string;
-  kind: 'users' | 'broadcast';
-  state: 'pending' | 'running' | 'completed' | 'failed';
-  polls: number;
-  pollsBeforeComplete: number;
-  willFail: boolean;
-  result?: Record<string, unknown>;
-  error?: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type EmulatorJobView = Omit<JobRecord, 'execute'>;
 
 /** An app API token, secret included (tests only). */
 export interface EmulatorTokenView {
