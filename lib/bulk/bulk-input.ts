@@ -1,7 +1,7 @@
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { EthoraNewUser } from '../interfaces/ethora-users.interface.js';
 import { buildNewUser } from '../users/new-user.js';
-import { assertId, assertOptionalObject, assertPositiveInteger } from '../validation/arguments.js';
+import { assertId, assertOptionalObject, assertPositiveInteger, describeValue } from '../validation/arguments.js';
 import type { BulkOptions } from './ethora-bulk.interface.js';
 
 /** Chunks worked on at once when `concurrency` is not given: 8 keeps 1,000 users to two waves of round trips, still a light load. */
@@ -19,13 +19,13 @@ export interface ResolvedBulkOptions {
  * Errors name the entry, e.g. `users[7].userId`.
  */
 export function prepareBulkUsers(users: unknown, appId: string, argument = 'users'): EthoraNewUser[] {
-  if (!Array.isArray(users)) throw new EthoraArgumentError(argument, `must be an array of users, got ${typeOf(users)}`);
+  if (!Array.isArray(users)) throw new EthoraArgumentError(argument, `must be an array of users, got ${describeValue(users)}`);
   if (users.length === 0) throw new EthoraArgumentError(argument, 'must hold at least one user');
   const firstIndex = new Map<string, number>();
   return users.map((user: unknown, index) => {
     const entry = `${argument}[${index}]`;
     if (typeof user !== 'object' || user === null || Array.isArray(user)) {
-      throw new EthoraArgumentError(entry, `must be an object with a userId, got ${typeOf(user)}`);
+      throw new EthoraArgumentError(entry, `must be an object with a userId, got ${describeValue(user)}`);
     }
     const { userId, ...data } = user as Record<string, unknown>;
     const built = buildNewUser(userId, data, appId, entry);
@@ -41,7 +41,7 @@ export function prepareBulkUsers(users: unknown, appId: string, argument = 'user
  * An empty list is refused like everywhere else: it is almost always a caller's bug, not a no-op.
  */
 export function assertBulkIds(value: unknown, argument: string): asserts value is string[] {
-  if (!Array.isArray(value)) throw new EthoraArgumentError(argument, `must be an array of ids, got ${typeOf(value)}`);
+  if (!Array.isArray(value)) throw new EthoraArgumentError(argument, `must be an array of ids, got ${describeValue(value)}`);
   if (value.length === 0) throw new EthoraArgumentError(argument, 'must hold at least one id');
   const firstIndex = new Map<string, number>();
   value.forEach((id: unknown, index) => {
@@ -58,12 +58,7 @@ export function resolveBulkOptions(options: unknown, argument = 'options'): Reso
   const { concurrency = DEFAULT_BULK_CONCURRENCY, onProgress } = (options ?? {}) as BulkOptions;
   assertPositiveInteger(concurrency, `${argument}.concurrency`);
   if (onProgress !== undefined && typeof onProgress !== 'function') {
-    throw new EthoraArgumentError(`${argument}.onProgress`, `must be a function when given, got ${typeOf(onProgress)}`);
+    throw new EthoraArgumentError(`${argument}.onProgress`, `must be a function when given, got ${describeValue(onProgress)}`);
   }
   return { concurrency, onProgress };
-}
-
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : typeof value;
 }

@@ -6,10 +6,10 @@ import type { EthoraChatModuleOptions } from '../interfaces/ethora-chat-options.
 import { EthoraLog } from '../logging/ethora-log.js';
 import type { ResolvedEthoraChatOptions } from './resolved-options.interface.js';
 import { SecretValue } from './secret-value.js';
+import { ETHORA_APP_ID_PATTERN } from '../validation/arguments.js';
 
 /** Below this many characters an app secret is easy to brute-force offline from one leaked token. */
 const SHORT_SECRET = 16;
-const APP_ID = /^[0-9a-f]{24}$/i;
 const LOCAL_HOSTS = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 
 /**
@@ -20,7 +20,7 @@ export function resolveEthoraChatOptions(input: Partial<EthoraChatModuleOptions>
   const logger = input.logging === false ? undefined : (input.logger ?? new Logger(ETHORA_CHAT_LOGGER_CONTEXT));
   const url = parseApiUrl(input.apiUrl);
   const appId = requireString(input, 'appId', 'Set it to your Ethora app id (24 hex characters).');
-  if (!APP_ID.test(appId)) fail('appId', 'must be 24 hex characters (a Mongo ObjectId), as shown in the Ethora admin panel.');
+  if (!ETHORA_APP_ID_PATTERN.test(appId)) fail('appId', 'must be 24 hex characters (a Mongo ObjectId), as shown in the Ethora admin panel.');
   const appSecret = requireString(input, 'appSecret', 'Set it to the app secret from the Ethora admin panel.');
   const signingMode = input.signingMode ?? ETHORA_CHAT_DEFAULTS.signingMode;
   if (signingMode !== 'scoped' && signingMode !== 'legacy') fail('signingMode', 'must be "scoped" or "legacy".');

@@ -1,8 +1,6 @@
 import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
-
-/** Ethora app ids are Mongo ObjectIds (ethora-api.md §1). */
-const APP_ID = /^[0-9a-f]{24}$/i;
+import { describeValue, ETHORA_APP_ID_PATTERN } from './arguments.js';
 
 /** Default `limit` of list calls when the caller gives none; sent explicitly so a short page is recognisable. */
 export const DEFAULT_PAGE_SIZE = 100;
@@ -10,7 +8,7 @@ export const DEFAULT_PAGE_SIZE = 100;
 /** An app id argument: `undefined` means `fallback` (the configured app); anything else must be 24 hex characters. */
 export function appIdOrDefault(value: unknown, fallback: string, argument = 'appId'): string {
   if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !APP_ID.test(value)) {
+  if (typeof value !== 'string' || !ETHORA_APP_ID_PATTERN.test(value)) {
     throw new EthoraArgumentError(argument, 'must be an Ethora app id (24 hex characters) or left out for the configured app');
   }
   return value.toLowerCase();
@@ -19,7 +17,7 @@ export function appIdOrDefault(value: unknown, fallback: string, argument = 'app
 /** A required plain object. */
 export function assertObject(value: unknown, argument: string): asserts value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new EthoraArgumentError(argument, `must be an object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+    throw new EthoraArgumentError(argument, `must be an object, got ${describeValue(value)}`);
   }
 }
 
@@ -59,7 +57,7 @@ export function assertOptionalInteger(value: unknown, argument: string, min: num
 
 /** A non-empty array of at most `max` entries. */
 export function assertArray(value: unknown, argument: string, max = Number.MAX_SAFE_INTEGER): asserts value is unknown[] {
-  if (!Array.isArray(value)) throw new EthoraArgumentError(argument, `must be an array, got ${value === null ? 'null' : typeof value}`);
+  if (!Array.isArray(value)) throw new EthoraArgumentError(argument, `must be an array, got ${describeValue(value)}`);
   if (value.length === 0) throw new EthoraArgumentError(argument, 'must hold at least one entry');
   if (value.length > max) throw new EthoraArgumentError(argument, `holds ${value.length} entries; at most ${max} are allowed`);
 }
