@@ -103,7 +103,7 @@ ${misses.length > 0 ? `**${misses.length} target(s) missed.**\n${[...new Set(mis
 
 Method:
 - Library: the built \`dist/\`, in a Nest application context with the default log levels minus debug/verbose
-  (\`logger: ${JSON.stringify(BENCH_LOG_LEVELS)}\`): the per-call debug line is still produced and dropped by Nest,
+  (\`logger: ${JSON.stringify(BENCH_LOG_LEVELS)}\`): the per-call debug line is skipped (not even built) at these levels,
   as in a production app. Library options are the defaults (retries on, logging on).
 - 1: tokens signed one after another for ${'`user-<i>`'}; all three sign the same claims with the same (scoped client) key.
   "jsonwebtoken" is \`jwt.sign(payload, keyString)\`, the official SDK's way; the floor is \`createHmac\` over the

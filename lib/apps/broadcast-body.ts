@@ -4,7 +4,7 @@ import { assertIdList } from '../validation/arguments.js';
 import { assertObject, assertText } from '../validation/request-arguments.js';
 
 /** Most rooms one broadcast names. Ethora documents no cap; this keeps a body well under common size limits. */
-export const MAX_BROADCAST_ROOMS = 1_000;
+const MAX_BROADCAST_ROOMS = 1_000;
 
 const TARGETS = ['allRooms', 'chatIds', 'chatNames'] as const;
 

@@ -5,7 +5,7 @@ import { assertId, assertOptionalObject, assertPositiveInteger, describeValue } 
 import type { BulkOptions } from './ethora-bulk.interface.js';
 
 /** Chunks worked on at once when `concurrency` is not given: 8 keeps 1,000 users to two waves of round trips, still a light load. */
-export const DEFAULT_BULK_CONCURRENCY = 8;
+const DEFAULT_BULK_CONCURRENCY = 8;
 
 /** Bulk options with defaults applied. */
 export interface ResolvedBulkOptions {

@@ -83,7 +83,8 @@ export async function provisionWorkspace(deps: WorkspaceDeps, plan: WorkspacePla
   const totals = { ...countCreated(report), granted, notGranted: report.length - granted };
   const chatName = scope.names.chatName(chatId, false);
   deps.log.debug(
-    `provisionWorkspace ${chatName}: room ${roomResult.status}, ${totals.users} users (${totals.created} created, ` +
+    () =>
+      `provisionWorkspace ${chatName}: room ${roomResult.status}, ${totals.users} users (${totals.created} created, ` +
       `${totals.existed} existed, ${totals.failed} failed, ${granted} granted) in ${Math.round(performance.now() - started)}ms`,
   );
   const ok = !roomResult.error && chatbot.status !== 'failed' && totals.notGranted === 0;

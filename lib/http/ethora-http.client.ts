@@ -72,14 +72,14 @@ export class EthoraHttpClient implements OnApplicationShutdown {
         // axiosRef, not HttpService.request(): its Observable wrapper adds a CancelToken per call and cancels it
         // after every answer (building a CanceledError each time); the shutdown signal already covers cancelling.
         const response = await this.http.axiosRef.request<T>(this.config(route, path, request));
-        this.log.debug(`${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt})`);
+        this.log.debug(() => `${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt})`);
         return response.data;
       } catch (error) {
         if (this.shutdown.signal.aborted) throw this.closedError(route.method, path, attempt);
         const decision = decideRetry(error, attempt, route.retrySafe, this.options);
         const apiError = createApiError(error, { method: route.method, path, attempts: attempt, retryAfterMs: decision.retryAfterMs });
         if (!decision.retry) {
-          if (request.handled?.includes(apiError.code)) this.log.debug(`${apiError.message} (handled as ${apiError.code})`);
+          if (request.handled?.includes(apiError.code)) this.log.debug(() => `${apiError.message} (handled as ${apiError.code})`);
           else this.log.error(apiError.message);
           throw apiError;
         }

@@ -3,7 +3,8 @@ import { ETHORA_CHAT_LOGGER_CONTEXT } from '../ethora-chat.constants.js';
 
 /**
  * The library's log lines, all under the `EthoraChat` context, or nothing when logging is off.
- * Verbose lines (request bodies) are built only when the verbose level is on: they cost a JSON.stringify.
+ * Debug and verbose lines are passed as builders and built only when their level is on: the debug line
+ * is written for every call, and a verbose line costs a JSON.stringify of the body.
  */
 export class EthoraLog {
   // A Nest Logger already carries its context; passing it again would print it as an extra message.
@@ -13,14 +14,12 @@ export class EthoraLog {
     this.context = logger instanceof Logger ? [] : [ETHORA_CHAT_LOGGER_CONTEXT];
   }
 
-  debug(message: string): void {
-    this.logger?.debug?.(message, ...this.context);
+  debug(build: () => string): void {
+    if (this.enabled('debug')) this.logger?.debug?.(build(), ...this.context);
   }
 
   verbose(build: () => string): void {
-    if (!this.logger?.verbose) return;
-    if (this.logger instanceof Logger && !Logger.isLevelEnabled('verbose')) return;
-    this.logger.verbose(build(), ...this.context);
+    if (this.enabled('verbose')) this.logger?.verbose?.(build(), ...this.context);
   }
 
   warn(message: string): void {
@@ -29,5 +28,11 @@ export class EthoraLog {
 
   error(message: string): void {
     this.logger?.error(message, ...this.context);
+  }
+
+  // A Nest Logger knows the app's levels; a custom logger decides for itself once called.
+  private enabled(level: 'debug' | 'verbose'): boolean {
+    if (!this.logger?.[level]) return false;
+    return !(this.logger instanceof Logger) || Logger.isLevelEnabled(level);
   }
 }

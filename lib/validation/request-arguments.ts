@@ -3,7 +3,7 @@ import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import { describeValue, ETHORA_APP_ID_PATTERN } from './arguments.js';
 
 /** Default `limit` of list calls when the caller gives none; sent explicitly so a short page is recognisable. */
-export const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 100;
 
 /** An app id argument: `undefined` means `fallback` (the configured app); anything else must be 24 hex characters. */
 export function appIdOrDefault(value: unknown, fallback: string, argument = 'appId'): string {

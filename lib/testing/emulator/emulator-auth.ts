@@ -112,7 +112,7 @@ export class TokenVerifier {
  * must carry the same token: the server reads one of them, and a mismatch hides a client bug.
  * @internal
  */
-export function extractToken(headers: IncomingHttpHeaders): { token: string; bothHeaders: boolean } {
+function extractToken(headers: IncomingHttpHeaders): { token: string; bothHeaders: boolean } {
   const authorization = headers.authorization;
   const custom = headers['x-custom-token'];
   let bearer: string | undefined;

@@ -72,8 +72,7 @@ export class EmulatorState {
 
   /** A user by plain id (or by `<appId>_<userId>`). */
   user(appId: string, userId: string): EmulatorUserView | undefined {
-    const users = this.store.apps.get(appId)?.users;
-    const user = users?.get(userId) ?? (userId.startsWith(`${appId}_`) ? users?.get(userId.slice(appId.length + 1)) : undefined);
+    const user = byPlainOrPrefixedId(this.store.apps.get(appId)?.users, appId, userId);
     return user && userView(user);
   }
 
@@ -87,8 +86,7 @@ export class EmulatorState {
 
   /** A room by chat id (or by `<appId>_<chatId>`). */
   room(appId: string, chatId: string): EmulatorRoomView | undefined {
-    const rooms = this.store.apps.get(appId)?.rooms;
-    const room = rooms?.get(chatId) ?? (chatId.startsWith(`${appId}_`) ? rooms?.get(chatId.slice(appId.length + 1)) : undefined);
+    const room = byPlainOrPrefixedId(this.store.apps.get(appId)?.rooms, appId, chatId);
     return room && roomView(room);
   }
 
@@ -156,4 +154,10 @@ function roomView(room: RoomRecord): EmulatorRoomView {
 function jobView(job: JobRecord): EmulatorJobView {
   const { execute: _execute, ...rest } = job;
   return { ...rest };
+}
+
+// Tests may name a record by its plain id or by the `<appId>_<id>` form the wire uses.
+function byPlainOrPrefixedId<T>(records: { get(id: string): T | undefined } | undefined, appId: string, id: string): T | undefined {
+  const prefix = `${appId}_`;
+  return records?.get(id) ?? (id.startsWith(prefix) ? records?.get(id.slice(prefix.length)) : undefined);
 }

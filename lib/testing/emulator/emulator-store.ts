@@ -10,7 +10,7 @@ export type NewUser = Omit<UserRecord, '_id' | 'xmppUsername' | 'rooms' | 'creat
 export type NewRoom = Pick<RoomRecord, 'chatId' | 'title' | 'type' | 'description' | 'picture' | 'pinned'>;
 
 /** The default chatbot settings of a fresh app. @internal */
-export function defaultBot(): BotConfig {
+function defaultBot(): BotConfig {
   return { status: 'off', trigger: 'any_message', prompt: '', greetingMessage: '', chatId: null };
 }
 

@@ -41,7 +41,6 @@ export interface RecordedRequest {
 
 const REDACTED = '[redacted]';
 const SECRET_HEADERS = new Set(['authorization', 'x-custom-token', 'cookie']);
-const SECRET_FIELD = /password|secret/i;
 
 /**
  * A bounded request log. Why bounded: benchmarks send hundreds of thousands of requests.
@@ -80,14 +79,5 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
     if (value === undefined) continue;
     out[name] = SECRET_HEADERS.has(name) ? REDACTED : Array.isArray(value) ? value.join(', ') : value;
   }
-  return out;
-}
-
-/** Deep-copies a JSON body with `password`/`secret` fields redacted. @internal */
-export function redactBody(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactBody);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = SECRET_FIELD.test(key) ? REDACTED : redactBody(v);
   return out;
 }

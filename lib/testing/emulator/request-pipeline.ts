@@ -5,7 +5,8 @@ import type { AppRecord } from './emulator-records.js';
 import type { FaultAction, FaultInjector } from './fault-injector.js';
 import { EmulatorHttpError, notFound } from './http-error.js';
 import { errorAnswer, faultCode, parseJsonBody, readBody, reasonPhrase, send } from './http-io.js';
-import { redactBody, redactHeaders, type RecordedRequest, type RequestLog } from './request-log.js';
+import { redactBody } from '../../http/redact.js';
+import { redactHeaders, type RecordedRequest, type RequestLog } from './request-log.js';
 import type { RouteMatch, Router } from './router.js';
 import type { EmulatorServices } from './route-types.js';
 

@@ -51,7 +51,7 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[], f
 }
 
 /** Integer query parameter within [min, max]; `fallback` when absent. */
-export function queryInt(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+function queryInt(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
   const raw = query.get(name);
   if (raw === null || raw === '') return fallback;
   if (!/^-?\d+$/.test(raw)) throw validationError(`${name} must be an integer`);
