@@ -1,5 +1,5 @@
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
-import type { EthoraNames } from '../naming/ethora-names.js';
+import type { EthoraNames } from '../contract/ethora-names.js';
 import { assertIdList } from '../validation/arguments.js';
 import { assertObject, assertText } from '../validation/request-arguments.js';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
-import { EthoraNames } from '../naming/ethora-names.js';
+import { EthoraNames } from '../contract/ethora-names.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 import { appIdOrDefault } from '../validation/request-arguments.js';
 

@@ -1,4 +1,4 @@
-import type { EthoraAppScope } from '../apps/ethora-app-scopes.js';
+import type { EthoraAppScope } from '../contract/app-scope.js';
 import type { AccessChange, EthoraRooms } from '../rooms/ethora-rooms.js';
 import { toBulkItemError } from './bulk-report.js';
 import type { BulkItemError } from './ethora-bulk.interface.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EthoraAppScope } from '../apps/ethora-app-scopes.js';
+import type { EthoraAppScope } from '../contract/app-scope.js';
 import { ETHORA_CHAT_RESOLVED_OPTIONS, ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { ETHORA_CHAT_ENV_VARS } from '../ethora-chat.config.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';

@@ -1,4 +1,4 @@
-import type { EthoraAppScope } from '../apps/ethora-app-scopes.js';
+import type { EthoraAppScope } from '../contract/app-scope.js';
 import { EthoraJobError } from '../errors/ethora-job.error.js';
 import type { CreateUserResult, EthoraNewUser } from '../interfaces/ethora-users.interface.js';
 import type { EthoraLog } from '../logging/ethora-log.js';

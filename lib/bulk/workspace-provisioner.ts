@@ -1,4 +1,4 @@
-import type { EthoraAppScope } from '../apps/ethora-app-scopes.js';
+import type { EthoraAppScope } from '../contract/app-scope.js';
 import type { CreateChatRoomData } from '../interfaces/ethora-rooms.interface.js';
 import type { EthoraNewUser } from '../interfaces/ethora-users.interface.js';
 import type { EthoraLog } from '../logging/ethora-log.js';

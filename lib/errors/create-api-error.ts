@@ -9,6 +9,7 @@ import { EthoraPermissionError } from './ethora-permission.error.js';
 import { EthoraRateLimitError } from './ethora-rate-limit.error.js';
 import { EthoraServerError } from './ethora-server.error.js';
 import { EthoraTimeoutError } from './ethora-timeout.error.js';
+import { EthoraValidationError } from './ethora-validation.error.js';
 import { readErrorBody, saysAlreadyExists, saysNotFound } from './read-error-body.js';
 
 /** The call that failed, as the HTTP client knows it. */
@@ -71,7 +72,7 @@ function classFor(status: number, summary: ReturnType<typeof readErrorBody>): ne
   if (status === 400 || status === 422) {
     if (saysNotFound(summary)) return EthoraNotFoundError;
     if (saysAlreadyExists(summary)) return EthoraConflictError;
-    return EthoraBadRequestError;
+    return status === 422 ? EthoraValidationError : EthoraBadRequestError;
   }
   if (status >= 500 || status === 410) return EthoraServerError;
   return EthoraApiError;

@@ -1,17 +1,20 @@
 import { AxiosError, AxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import { brandEthoraError, hasEthoraBrand } from './ethora-error-brand.js';
 
 /** Stable discriminant of every `EthoraApiError` subclass; switch on it instead of `instanceof`. */
 export type EthoraApiErrorCode =
-  | 'api_error'
   | 'bad_request'
-  | 'authentication_error'
-  | 'permission_error'
+  | 'authentication_failed'
+  | 'permission_denied'
   | 'not_found'
   | 'conflict'
+  | 'validation_failed'
   | 'rate_limited'
   | 'server_error'
-  | 'connection_error'
-  | 'timeout';
+  | 'connection_failed'
+  | 'timeout'
+  | 'response_too_large'
+  | 'unexpected_response';
 
 /** What a failed call knew; every field is safe to log (no headers, no body sent, no token). */
 export interface EthoraApiErrorDetails {
@@ -33,8 +36,6 @@ export interface EthoraApiErrorDetails {
   cause?: Error;
 }
 
-const BRAND = Symbol.for('nestjs-ethora-chat.EthoraApiError');
-
 /**
  * Every failed Ethora API call rejects with this (or a subclass). It is an `AxiosError`, so
  * `axios.isAxiosError(err)` holds and `err.response.status` / `err.response.data` work, but unlike a raw
@@ -42,7 +43,7 @@ const BRAND = Symbol.for('nestjs-ethora-chat.EthoraApiError');
  */
 export class EthoraApiError extends AxiosError {
   override readonly name: string = 'EthoraApiError';
-  override readonly code: EthoraApiErrorCode = 'api_error';
+  override readonly code: EthoraApiErrorCode = 'unexpected_response';
   readonly method: string;
   readonly path: string;
   readonly serverCode?: string;
@@ -62,7 +63,7 @@ export class EthoraApiError extends AxiosError {
     this.requestId = details.requestId;
     this.attempts = details.attempts;
     if (details.cause) Object.defineProperty(this, 'cause', { value: details.cause, enumerable: false, writable: true });
-    Object.defineProperty(this, BRAND, { value: true });
+    brandEthoraError(this);
     // Axios' toJSON would serialise `config`; ours names the call and the server's answer only.
     Object.defineProperty(this, 'toJSON', { value: () => serialize(this), enumerable: false, writable: true });
   }
@@ -73,9 +74,9 @@ function serialize(error: EthoraApiError): object {
   return { name, message, code, status, method, path, serverCode, serverMessage, requestId, attempts };
 }
 
-/** Brand check that survives two copies of this package in one app (where `instanceof` fails). */
+/** True for a branded error that came from an API call (it is also an `AxiosError`). @internal */
 export function isEthoraApiError(value: unknown): value is EthoraApiError {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  return hasEthoraBrand(value) && (value as { isAxiosError?: unknown }).isAxiosError === true;
 }
 
 // A config with nothing secret in it: the method and URL only. Axios' own error keeps the headers.

@@ -1,3 +1,5 @@
+import { brandEthoraError } from './ethora-error-brand.js';
+
 /**
  * Bad input to a library method, caught before anything is sent. `argument` names the parameter
  * (e.g. `userIds[3]`, `roomData.title`). It is not an `EthoraApiError`: no request was made.
@@ -11,5 +13,6 @@ export class EthoraArgumentError extends Error {
     problem: string,
   ) {
     super(`Invalid argument ${argument}: ${problem}`);
+    brandEthoraError(this);
   }
 }

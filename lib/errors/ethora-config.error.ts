@@ -1,3 +1,5 @@
+import { brandEthoraError } from './ethora-error-brand.js';
+
 /**
  * The module's options are missing or malformed; thrown at boot, so the app does not start half-configured.
  * The message names the option, its env var and what to do. It never contains the secret's value.
@@ -13,5 +15,6 @@ export class EthoraConfigError extends Error {
   ) {
     const source = envVar ? `option "${option}" (env ${envVar})` : `option "${option}"`;
     super(`Invalid Ethora chat configuration: ${source} ${problem}`);
+    brandEthoraError(this);
   }
 }

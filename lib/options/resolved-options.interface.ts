@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { SigningMode } from '../tokens/signing-key.js';
+import type { SigningMode } from '../contract/signing-mode.js';
 import type { SecretValue } from './secret-value.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { isEthoraApiError } from '../errors/ethora-api.error.js';
-import type { EthoraAppScope } from '../apps/ethora-app-scopes.js';
+import type { EthoraAppScope } from '../contract/app-scope.js';
 import { EthoraHttpClient } from '../http/ethora-http.client.js';
 import { ETHORA_ROUTES, type EthoraRoute } from '../http/ethora-routes.js';
 import { okOrNotFound } from '../http/not-found-result.js';

@@ -1,7 +1,7 @@
 import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { CreateChatRoomData, UpdateChatRoomData } from '../interfaces/ethora-rooms.interface.js';
-import type { EthoraNames } from '../naming/ethora-names.js';
+import type { EthoraNames } from '../contract/ethora-names.js';
 import { assertId, assertIdList, assertOptionalObject } from '../validation/arguments.js';
 import { assertObject } from '../validation/request-arguments.js';
 

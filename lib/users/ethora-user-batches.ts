@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EthoraAppScope } from '../apps/ethora-app-scopes.js';
+import type { EthoraAppScope } from '../contract/app-scope.js';
 import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { EthoraHttpClient } from '../http/ethora-http.client.js';
 import { ETHORA_ROUTES } from '../http/ethora-routes.js';

@@ -1,6 +1,6 @@
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { UpdateUserData } from '../interfaces/ethora-user-directory.interface.js';
-import type { EthoraNames } from '../naming/ethora-names.js';
+import type { EthoraNames } from '../contract/ethora-names.js';
 import { assertId } from '../validation/arguments.js';
 import { assertArray, assertObject } from '../validation/request-arguments.js';
 import { optionalText, padName } from './new-user.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { EthoraNames } from '../../lib/naming/ethora-names.js';
+import { EthoraNames } from '../../lib/contract/ethora-names.js';
 
 const appId = '65a1b2c3d4e5f60718293a4b';
 const names = new EthoraNames(appId, 'xmpp.chat.ethora.com');

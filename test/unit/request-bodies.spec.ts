@@ -3,7 +3,7 @@ import { assertBotSettings, buildProvisionBody } from '../../lib/apps/app-settin
 import { buildBroadcastBody } from '../../lib/apps/broadcast-body.js';
 import { EthoraArgumentError } from '../../lib/errors/index.js';
 import { readJobRequest } from '../../lib/jobs/job-request.js';
-import { EthoraNames } from '../../lib/naming/ethora-names.js';
+import { EthoraNames } from '../../lib/contract/ethora-names.js';
 import { buildRoomUpdate } from '../../lib/rooms/room-bodies.js';
 import { buildUserUpdates } from '../../lib/users/user-update.js';
 import { appIdOrDefault, pageOf, pageSizeOf } from '../../lib/validation/request-arguments.js';

@@ -1,0 +1,48 @@
+import type { EthoraApiError } from './ethora-api.error.js';
+import type { EthoraArgumentError } from './ethora-argument.error.js';
+import type { EthoraAuthenticationError } from './ethora-authentication.error.js';
+import type { EthoraBadRequestError } from './ethora-bad-request.error.js';
+import type { EthoraConfigError } from './ethora-config.error.js';
+import type { EthoraConflictError } from './ethora-conflict.error.js';
+import type { EthoraConnectionError } from './ethora-connection.error.js';
+import { hasEthoraBrand } from './ethora-error-brand.js';
+import type { EthoraJobError } from './ethora-job.error.js';
+import type { EthoraNotFoundError } from './ethora-not-found.error.js';
+import type { EthoraPermissionError } from './ethora-permission.error.js';
+import type { EthoraRateLimitError } from './ethora-rate-limit.error.js';
+import type { EthoraServerError } from './ethora-server.error.js';
+import type { EthoraTimeoutError } from './ethora-timeout.error.js';
+import type { EthoraTokenError } from './ethora-token.error.js';
+import type { EthoraValidationError } from './ethora-validation.error.js';
+
+/**
+ * Every error this library throws, as a union discriminated by `code`: after `isEthoraError(e)`,
+ * `e.code === 'rate_limited'` narrows `e` to the rate-limit error, so `e.retryAfterMs` needs no cast.
+ */
+export type EthoraError =
+  | EthoraBadRequestError
+  | EthoraAuthenticationError
+  | EthoraPermissionError
+  | EthoraNotFoundError
+  | EthoraConflictError
+  | EthoraValidationError
+  | EthoraRateLimitError
+  | EthoraServerError
+  | EthoraConnectionError
+  | EthoraTimeoutError
+  | (EthoraApiError & { readonly code: 'unexpected_response' | 'response_too_large' })
+  | EthoraArgumentError
+  | EthoraConfigError
+  | EthoraJobError
+  | EthoraTokenError;
+
+/** Every `code` an `EthoraError` can carry. */
+export type EthoraErrorCode = EthoraError['code'];
+
+/**
+ * True for any error this library threw: API errors, bad arguments, bad config, job waits and token checks.
+ * A brand check, so it works across two copies of the package, where `instanceof` does not.
+ */
+export function isEthoraError(value: unknown): value is EthoraError {
+  return hasEthoraBrand(value);
+}
