@@ -6,6 +6,7 @@ export const ETHORA_CHAT_ENV_VARS = {
   apiUrl: 'ETHORA_CHAT_API_URL',
   appId: 'ETHORA_CHAT_APP_ID',
   appSecret: 'ETHORA_CHAT_APP_SECRET',
+  appToken: 'ETHORA_CHAT_APP_TOKEN',
   chatbotJid: 'ETHORA_CHAT_BOT_JID',
   xmppHost: 'ETHORA_CHAT_XMPP_HOST',
   signingMode: 'ETHORA_CHAT_SIGNING_MODE',

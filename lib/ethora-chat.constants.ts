@@ -34,5 +34,6 @@ export const ETHORA_LIMITS = {
   membersPerCall: 100,
   usersPerUpdate: 100,
   pageSize: 500,
+  historyPageSize: 100,
   nameMinLength: 2,
 } as const;

@@ -11,17 +11,13 @@ import {
   OPTIONS_TYPE,
 } from './ethora-chat.module-definition.js';
 import { EthoraAppsService } from './apps/ethora-apps.service.js';
-import { EthoraBulkOperations } from './bulk/ethora-bulk-operations.js';
-import { ETHORA_AREA_PROVIDERS } from './ethora-chat.providers.js';
+import { ETHORA_INTERNAL_PROVIDERS } from './ethora-chat.providers.js';
 import { EthoraChatService } from './ethora-chat.service.js';
-import { EthoraHttpClient } from './http/ethora-http.client.js';
 import type { EthoraChatModuleOptions } from './interfaces/ethora-chat-options.interface.js';
-import { EthoraJobWaiter } from './jobs/ethora-job-waiter.js';
 import { resolveEthoraChatOptions } from './options/resolve-options.js';
 import { EthoraTokenService } from './tokens/ethora-token.service.js';
-import { EthoraUserBatches } from './users/ethora-user-batches.js';
 
-// Options → validated options (boot fails here on bad config) → token, HTTP and job providers → area classes → the services.
+// Options → validated options (boot fails here on bad config) → credentials, transport, resources, workflows → the services.
 const resolvedOptionsProvider: Provider = {
   provide: ETHORA_CHAT_RESOLVED_OPTIONS,
   useFactory: (options: Partial<EthoraChatModuleOptions>, env?: Partial<EthoraChatModuleOptions>) =>
@@ -31,24 +27,15 @@ const resolvedOptionsProvider: Provider = {
 
 /**
  * The Ethora chat module. `forRoot(options?)` takes options and fills what is missing from the
- * `ETHORA_CHAT_*` env vars (read through `@nestjs/config`); `forRootAsync(...)` takes them from a
+ * `ETHORA_CHAT_*` env vars, read from `process.env` through `@nestjs/config`'s `ConfigModule.forFeature`
+ * (a `.env` file reaches `process.env` only when the app imports `ConfigModule.forRoot()`); `forRootAsync(...)` takes them from a
  * factory, a class or an existing provider, e.g. `forRootAsync(ethoraChatConfig.asProvider())`.
  * Both accept `isGlobal`. HTTP (`@nestjs/axios`) and JWT (`@nestjs/jwt`) are composed inside. It provides
  * `EthoraChatService` (the configured app's chat API) and `EthoraAppsService` (tenant administration).
  */
 @Module({
   imports: [HttpModule.register({}), JwtModule.register({})],
-  providers: [
-    resolvedOptionsProvider,
-    EthoraTokenService,
-    EthoraHttpClient,
-    EthoraJobWaiter,
-    EthoraUserBatches,
-    ...ETHORA_AREA_PROVIDERS,
-    EthoraBulkOperations,
-    EthoraChatService,
-    EthoraAppsService,
-  ],
+  providers: [resolvedOptionsProvider, ...ETHORA_INTERNAL_PROVIDERS, EthoraChatService, EthoraAppsService],
   exports: [EthoraChatService, EthoraAppsService, EthoraTokenService, ETHORA_CHAT_RESOLVED_OPTIONS],
 })
 export class EthoraChatModule extends ConfigurableModuleClass {

@@ -1,215 +1,78 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EthoraAppScopes, type EthoraAppScope } from './apps/ethora-app-scopes.js';
-import { EthoraBulkOperations } from './bulk/ethora-bulk-operations.js';
-import type {
-  BulkAccessReport,
-  BulkCreateUsersReport,
-  BulkOptions,
-  BulkUserInput,
-  ProvisionWorkspaceOptions,
-  ProvisionWorkspaceReport,
-} from './bulk/ethora-bulk.interface.js';
-import { ETHORA_CHAT_RESOLVED_OPTIONS } from './ethora-chat.constants.js';
+import { Injectable } from '@nestjs/common';
+import { EthoraAppChat } from './chat-api/ethora-app-chat.js';
+import { EthoraChatParts } from './chat-api/ethora-chat-parts.js';
 import { ETHORA_CHAT_ENV_VARS } from './ethora-chat.config.js';
+import { ETHORA_LIMITS } from './ethora-chat.constants.js';
 import { EthoraConfigError } from './errors/ethora-config.error.js';
 import { EthoraHttpClient } from './http/ethora-http.client.js';
 import { ETHORA_ROUTES } from './http/ethora-routes.js';
+import type { EthoraChatApi } from './interfaces/ethora-chat-api.interface.js';
 import type { EthoraPingResult } from './interfaces/ethora-health.interface.js';
-import type { EthoraJob, EthoraJobTicket, WaitForJobRequest } from './interfaces/ethora-jobs.interface.js';
-import type { EthoraIterateOptions, EthoraPage } from './interfaces/ethora-paging.interface.js';
-import type {
-  CreateChatRoomData,
-  CreateChatRoomResult,
-  DeleteChatRoomResult,
-  EthoraChatRoom,
-  UpdateChatRoomData,
-} from './interfaces/ethora-rooms.interface.js';
+import type { EthoraMessage } from './interfaces/ethora-messages.interface.js';
+import type { EthoraIterateOptions, EthoraPage, EthoraPageOptions } from './interfaces/ethora-paging.interface.js';
 import type { ClientTokenOptions } from './interfaces/ethora-tokens.interface.js';
-import type {
-  EthoraChatUser,
-  EthoraUserFilter,
-  GetUserChatsOptions,
-  GetUsersOptions,
-  UpdateUserData,
-  UpdateUserResult,
-} from './interfaces/ethora-user-directory.interface.js';
-import type { CreateUserResult, DeleteUsersResult } from './interfaces/ethora-users.interface.js';
-import { EthoraJobWaiter } from './jobs/ethora-job-waiter.js';
-import { readJobRequest } from './jobs/job-request.js';
-import type { ResolvedEthoraChatOptions } from './options/resolved-options.interface.js';
+import type { EthoraChatUser } from './interfaces/ethora-user-directory.interface.js';
+import { EthoraMessages } from './messages/ethora-messages.js';
 import { paginate } from './paging/paginate.js';
-import { EthoraRooms } from './rooms/ethora-rooms.js';
 import { EthoraTokenService } from './tokens/ethora-token.service.js';
-import { EthoraUserBatches } from './users/ethora-user-batches.js';
-import { EthoraUsers, userFilterQuery } from './users/ethora-users.js';
-import { buildNewUser } from './users/new-user.js';
-import { assertId } from './validation/arguments.js';
-import { assertOptionalBoolean, pageSizeOf } from './validation/request-arguments.js';
+import { readId } from './validation/arguments.js';
+import { assertText, pageOf, pageSizeOf, readAppId } from './validation/request-arguments.js';
 
 /**
- * The Ethora chat API of the configured app, for a Nest app: rooms, users, access, chatbot, client tokens,
- * user directory, jobs and health. (Tenant administration — apps, app tokens, bot, broadcasts and acting on
- * child apps — is on `EthoraAppsService`.) Every method checks its arguments first (rejecting with
- * `EthoraArgumentError` before anything is sent) and rejects with an `EthoraApiError` when Ethora refuses or
- * cannot be reached after retries.
+ * The Ethora chat API of the configured app, for a Nest app. It keeps the official SDK's methods with their
+ * names and arguments (`createChatName`, `createChatUserJwtToken`, `createUser`, `createChatRoom`,
+ * `grantUserAccessToChatRoom`, `removeUserAccessFromChatRoom`, `grantChatbotAccessToChatRoom`, `deleteUsers`,
+ * `deleteChatRoom`) and implements the whole `EthoraChatApi`; `forApp(childAppId)` returns that API bound to a
+ * child app. Methods that only the configured app has: client tokens, the chatbot grant, `ping`, user lookup by
+ * XMPP username, and messages sent or read with the app token.
  */
 @Injectable()
-export class EthoraChatService {
-  private readonly scope: EthoraAppScope;
+export class EthoraChatService extends EthoraAppChat {
+  readonly #children = new Map<string, EthoraChatApi>();
 
   constructor(
-    @Inject(ETHORA_CHAT_RESOLVED_OPTIONS) private readonly options: ResolvedEthoraChatOptions,
+    parts: EthoraChatParts,
     private readonly http: EthoraHttpClient,
     private readonly tokens: EthoraTokenService,
-    private readonly userBatches: EthoraUserBatches,
-    private readonly rooms: EthoraRooms,
-    private readonly users: EthoraUsers,
-    private readonly jobs: EthoraJobWaiter,
-    private readonly scopes: EthoraAppScopes,
-    private readonly bulk: EthoraBulkOperations,
+    private readonly messages: EthoraMessages,
   ) {
-    this.scope = scopes.own();
+    super(parts.ownScope, parts);
   }
 
-  /** `<appId>_<chatId>@conference.<xmppHost>`, or `<appId>_<chatId>` when `full` is false. Sends nothing. */
-  createChatName(chatId: string, full = true): string {
-    assertId(chatId, 'chatId');
-    return this.scope.names.chatName(chatId, full);
+  /**
+   * The chat API of a child app (one this app created with `createApp`), through Ethora's `/v2/apps/{appId}/...`
+   * routes. The id is checked once (24 hex characters) and the API is cached per app. Sends nothing.
+   */
+  forApp(childAppId: string): EthoraChatApi {
+    const appId = readAppId(childAppId, 'childAppId');
+    let api = this.#children.get(appId);
+    if (!api) {
+      api = new EthoraAppChat(this.parts.appScope(appId), this.parts);
+      this.#children.set(appId, api);
+    }
+    return api;
   }
 
   /**
    * A client JWT for `userId`, to hand to Ethora's chat component. Expires after `options.expiresInSeconds`
    * (default: the module's `clientTokenTtlSeconds`, 900 s). Sends nothing.
+   * @throws EthoraConfigError when no `appSecret` is configured: an app token cannot mint tokens.
    */
   createChatUserJwtToken(userId: string, options?: ClientTokenOptions): string {
     return this.tokens.createClientToken(userId, options);
   }
 
   /**
-   * Creates one user (`POST /v2/users/batch`), waits for the batch job and resolves to the user's outcome:
-   * `created`, or `exists` when the user was already there (not an error).
-   */
-  async createUser(userId: string, userData?: Record<string, unknown>): Promise<CreateUserResult> {
-    const user = buildNewUser(userId, userData, this.scope.appId);
-    const [result] = await this.userBatches.create(this.scope, [user]);
-    return result;
-  }
-
-  /**
-   * Creates the room `<appId>_<chatId>` (`POST /v2/chats`). Idempotent: when it exists already, resolves
-   * `{ status: 'exists' }` instead of failing, so retries and concurrent callers all succeed.
-   */
-  async createChatRoom(chatId: string, roomData?: CreateChatRoomData): Promise<CreateChatRoomResult> {
-    return this.rooms.create(this.scope, chatId, roomData);
-  }
-
-  /** Gives one user or up to 100 users access to a room (`POST /v2/chats/users-access`). Resolves to Ethora's answer. */
-  async grantUserAccessToChatRoom(chatId: string, userIds: string | string[]): Promise<unknown> {
-    return this.rooms.changeAccess(this.scope, 'grant', chatId, userIds);
-  }
-
-  /** Takes access to a room away from one user or up to 100 users (`DELETE /v2/chats/users-access`). */
-  async removeUserAccessFromChatRoom(chatId: string, userIds: string | string[]): Promise<unknown> {
-    return this.rooms.changeAccess(this.scope, 'revoke', chatId, userIds);
-  }
-
-  /**
-   * Adds the configured chatbot (`chatbotJid`) to a room.
+   * Adds the configured chatbot (`chatbotJid`) to a room (`POST /v2/chats/users-access`).
    * @throws EthoraConfigError when no chatbot is configured.
    */
-  async grantChatbotAccessToChatRoom(chatId: string): Promise<unknown> {
-    const bot = this.options.chatbotJid;
+  async grantChatbotAccessToChatRoom(chatId: string): Promise<void> {
+    const bot = this.parts.options.chatbotJid;
     if (!bot) {
-      throw new EthoraConfigError('chatbotJid', ETHORA_CHAT_ENV_VARS.chatbotJid, 'is not set, so there is no chatbot to add. Set it to the bot user\'s JID.');
+      throw new EthoraConfigError('chatbotJid', ETHORA_CHAT_ENV_VARS.chatbotJid, "is not set, so there is no chatbot to add. Set it to the bot user's JID.");
     }
-    assertId(chatId, 'chatId');
-    return this.rooms.sendAccess(this.scope, 'grant', chatId, [bot]);
-  }
-
-  /**
-   * Deletes up to 100 users (`DELETE /v1/users/batch`). Resolves `{ ok: false, reason: 'Users not found' }`
-   * when Ethora says none of them exist.
-   */
-  async deleteUsers(userIds: string[]): Promise<DeleteUsersResult> {
-    return this.userBatches.remove(this.scope, userIds);
-  }
-
-  /**
-   * Deletes the room `<appId>_<chatId>` (`DELETE /v1/chats`). Resolves `{ ok: false, reason: 'Chat room not found' }`
-   * when it does not exist, whether Ethora says so in a string or a JSON body.
-   */
-  async deleteChatRoom(chatId: string): Promise<DeleteChatRoomResult> {
-    return this.rooms.remove(this.scope, chatId);
-  }
-
-  /**
-   * Updates the profiles of any number of users (`PATCH /v2/chats/users`, 100 per request, one request at a
-   * time). Resolves to one result per user in input order: `updated`, `not-found`, `skipped` (nothing
-   * changed), or `failed` with `error` when the request carrying that user failed. It does not reject for
-   * Ethora's failures, only for bad arguments.
-   */
-  async updateUsers(users: UpdateUserData[]): Promise<UpdateUserResult[]> {
-    return this.users.update(this.scope, users);
-  }
-
-  /**
-   * One page of users (`GET /v2/chats/users`), optionally filtered by room, XMPP username or user id
-   * (filters combine). `limit` 1–500, default 100; `offset` default 0. A page shorter than `limit` is the last.
-   */
-  async getUsers(options?: GetUsersOptions): Promise<EthoraPage<EthoraChatUser>> {
-    return this.users.list(this.scope, options);
-  }
-
-  /**
-   * Every user matching `filter`, one at a time, fetched a page (`pageSize`, default 100) at a time.
-   * Arguments are checked on the call; requests are made as the loop asks for items.
-   */
-  iterateUsers(filter?: EthoraUserFilter, options?: EthoraIterateOptions): AsyncGenerator<EthoraChatUser, void, undefined> {
-    userFilterQuery(this.scope, filter, 'filter');
-    const pageSize = pageSizeOf(options);
-    const fetchPage = async (offset: number, limit: number) => (await this.getUsers({ ...filter, limit, offset })).items;
-    return paginate(fetchPage, { pageSize });
-  }
-
-  /**
-   * One page of the rooms `userId` belongs to (`GET /v2/apps/{appId}/users/{userId}/chats`), with their
-   * members when `includeMembers` is true. An unknown user rejects with `EthoraNotFoundError`.
-   */
-  async getUserChats(userId: string, options?: GetUserChatsOptions): Promise<EthoraPage<EthoraChatRoom>> {
-    return this.users.chatsOf(this.scope, userId, options);
-  }
-
-  /** Every room of `userId`, one at a time, fetched a page at a time (see `iterateUsers`). */
-  iterateUserChats(
-    userId: string,
-    options?: Pick<GetUserChatsOptions, 'includeMembers'> & EthoraIterateOptions,
-  ): AsyncGenerator<EthoraChatRoom, void, undefined> {
-    assertId(userId, 'userId');
-    const pageSize = pageSizeOf(options);
-    const includeMembers = options?.includeMembers;
-    assertOptionalBoolean(includeMembers, 'options.includeMembers');
-    const fetchPage = async (offset: number, limit: number) => (await this.getUserChats(userId, { includeMembers, limit, offset })).items;
-    return paginate(fetchPage, { pageSize });
-  }
-
-  /**
-   * Changes the title and/or description of the room `<appId>_<chatId>`
-   * (`PATCH /v2/apps/{appId}/chats/{chatName}`). Resolves to Ethora's answer (its shape is not documented).
-   */
-  async updateChatRoom(chatId: string, data: UpdateChatRoomData): Promise<unknown> {
-    return this.rooms.update(this.scope, chatId, data);
-  }
-
-  /**
-   * Waits for an async job (a user batch: `kind: 'users'`, or a broadcast: `kind: 'broadcast'`) of the
-   * configured app or of `appId`, given its id or the `{ jobId, statusUrl }` ticket that started it.
-   * Resolves to the completed job as Ethora sent it.
-   * @throws EthoraJobError with reason `failed`, `timeout` (after `timeoutMs`, default the module's
-   * `jobTimeoutMs`) or `aborted` (when `signal` aborts).
-   */
-  async waitForJob<TResult = unknown>(job: string | EthoraJobTicket, options: WaitForJobRequest): Promise<EthoraJob<TResult>> {
-    const { location, wait } = readJobRequest(job, options, (appId) => this.scopes.appId(appId, 'options.appId'));
-    return this.jobs.wait<TResult>(location, wait);
+    const id = readId(chatId, 'chatId', this.appId);
+    await this.parts.rooms.sendAccess(this.scope, 'grant', id, [bot]);
   }
 
   /** Checks that Ethora answers (`GET /v1/ping`) and measures the round trip. */
@@ -220,42 +83,39 @@ export class EthoraChatService {
   }
 
   /**
-   * Onboards users into a room in one call: makes sure the room `<appId>_<chatId>` exists (an existing room is
-   * fine), creates the users in batches of 100 (`POST /v2/users/batch`, waiting for each job; an existing user
-   * counts as `existed`), grants each batch access (`POST /v2/chats/users-access`) as soon as its users exist,
-   * and adds the chatbot when `addChatbot` is set. `concurrency` (default 8) batches run at once; 1,000 users
-   * take about 31 requests. Every argument is checked before anything is sent (a repeated `userId` anywhere
-   * rejects with `EthoraArgumentError` naming `users[i].userId`). After that it does not reject: a batch that
-   * fails after retries marks its users `failed` with the error, a job that ends `failed` is posted once more,
-   * and running it again completes what is missing without duplicates.
-   * @throws EthoraArgumentError for bad input; EthoraConfigError when `addChatbot` is set but `chatbotJid` is not.
+   * One user of the app by XMPP username (`GET /v1/apps/users/{xmppUsername}`): a user id or `<appId>_<userId>`.
+   * An unknown user rejects with code `not_found`.
    */
-  async provisionWorkspace(chatId: string, users: BulkUserInput[], options?: ProvisionWorkspaceOptions): Promise<ProvisionWorkspaceReport> {
-    return this.bulk.provisionWorkspace(this.scope, chatId, users, options);
+  async getUserByXmppUsername(xmppUsername: string): Promise<EthoraChatUser> {
+    const id = readId(xmppUsername, 'xmppUsername', this.appId);
+    return this.parts.users.byXmppUsername(this.scope.names.xmppUsername(id));
   }
 
   /**
-   * Creates any number of users, 100 per batch (`POST /v2/users/batch`), `concurrency` batches at a time
-   * (default 8), waiting for each job. Resolves to one entry per user in input order (`created`, `existed`
-   * or `failed` with `error`) plus totals; it rejects only for bad arguments, checked before anything is sent.
+   * Sends `text` to the room as the app's bot (`POST /v2/chats/messages`, `mode: 'group'`, the room's JID).
+   * Needs the `appToken` option. Not retried: a repeat would post the message twice.
+   * @throws EthoraConfigError when no `appToken` is configured.
    */
-  async createUsers(users: BulkUserInput[], options?: BulkOptions): Promise<BulkCreateUsersReport> {
-    return this.bulk.createUsers(this.scope, users, options);
+  async sendMessage(chatId: string, text: string): Promise<void> {
+    const id = readId(chatId, 'chatId', this.appId);
+    assertText(text, 'text');
+    await this.messages.send(this.scope.names.chatName(id, true), text);
   }
 
   /**
-   * Gives any number of users access to a room, 100 per request (`POST /v2/chats/users-access`), `concurrency`
-   * requests at a time. Resolves to one entry per user (`granted`, or `failed` with `error`) plus totals.
+   * One page of the room's messages (`GET /v2/chats/history`, `mode: 'group'`): `limit` 1–100 (default 100),
+   * `offset` ≥ 0. Needs the `appToken` option.
    */
-  async grantUsersAccessToChatRoom(chatId: string, userIds: string[], options?: BulkOptions): Promise<BulkAccessReport> {
-    return this.bulk.changeAccess(this.scope, 'grant', chatId, userIds, options);
+  async getRoomHistory(chatId: string, options?: EthoraPageOptions): Promise<EthoraPage<EthoraMessage>> {
+    const id = readId(chatId, 'chatId', this.appId);
+    const page = pageOf(options, 'options', ETHORA_LIMITS.historyPageSize);
+    return this.messages.history(this.scope.names.chatName(id, true), page);
   }
 
-  /**
-   * Takes room access away from any number of users, 100 per request (`DELETE /v2/chats/users-access`),
-   * `concurrency` requests at a time. Resolves to one entry per user (`removed`, or `failed` with `error`).
-   */
-  async removeUsersAccessFromChatRoom(chatId: string, userIds: string[], options?: BulkOptions): Promise<BulkAccessReport> {
-    return this.bulk.changeAccess(this.scope, 'revoke', chatId, userIds, options);
+  /** Every message of the room's history, fetched `pageSize` (1–100, default 100) at a time as the loop asks. */
+  iterateRoomHistory(chatId: string, options?: EthoraIterateOptions): AsyncGenerator<EthoraMessage, void, undefined> {
+    const roomJid = this.scope.names.chatName(readId(chatId, 'chatId', this.appId), true);
+    const pageSize = pageSizeOf(options, 'options', ETHORA_LIMITS.historyPageSize);
+    return paginate(async (offset, limit) => (await this.messages.history(roomJid, { limit, offset })).items, { pageSize });
   }
 }

@@ -1,6 +1,7 @@
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { EthoraBotSettings, ProvisionAppData } from '../interfaces/ethora-apps.interface.js';
-import { assertObject, assertOptionalBoolean, assertOptionalOneOf, assertText } from '../validation/request-arguments.js';
+import { assertPlainJsonFields } from '../validation/plain-json.js';
+import { assertArray, assertObject, assertOptionalBoolean, assertOptionalOneOf, assertText } from '../validation/request-arguments.js';
 
 /** Most rooms one provisioning call creates (the emulator's cap; Ethora documents none). */
 const MAX_PROVISION_ROOMS = 100;
@@ -11,8 +12,7 @@ export function buildProvisionBody(data: unknown): ProvisionAppData {
   assertObject(data, 'data');
   const { rooms } = data as ProvisionAppData;
   if (rooms === undefined) return {};
-  if (!Array.isArray(rooms)) throw new EthoraArgumentError('data.rooms', 'must be an array of { title, pinned? }');
-  if (rooms.length > MAX_PROVISION_ROOMS) throw new EthoraArgumentError('data.rooms', `holds ${rooms.length} rooms; at most ${MAX_PROVISION_ROOMS} are allowed`);
+  assertArray(rooms, 'data.rooms', MAX_PROVISION_ROOMS);
   return {
     rooms: rooms.map((room, index) => {
       const at = `data.rooms[${index}]`;
@@ -26,11 +26,13 @@ export function buildProvisionBody(data: unknown): ProvisionAppData {
 
 /**
  * Checks `updateBot`'s settings: `status` on|off, `trigger` any_message|/bot, `prompt` / `greetingMessage`
- * strings, `chatId` a string or null. Other fields pass through as given (the bot's settings are open-ended).
+ * strings, `chatId` a string or null. Other fields pass through as given (the bot's settings are open-ended),
+ * once checked to be plain JSON.
  */
 export function assertBotSettings(settings: unknown): asserts settings is EthoraBotSettings {
   assertObject(settings, 'settings');
-  const { status, trigger, prompt, greetingMessage, chatId } = settings as EthoraBotSettings;
+  const { status, trigger, prompt, greetingMessage, chatId, ...extra } = settings as EthoraBotSettings;
+  assertPlainJsonFields(extra, 'settings');
   assertOptionalOneOf(status, ['on', 'off'], 'settings.status');
   assertOptionalOneOf(trigger, ['any_message', '/bot'], 'settings.trigger');
   for (const [field, value] of Object.entries({ prompt, greetingMessage })) {

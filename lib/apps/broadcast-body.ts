@@ -1,6 +1,9 @@
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { EthoraNames } from '../contract/ethora-names.js';
-import { assertIdList } from '../validation/arguments.js';
+import type { BroadcastOptions } from '../interfaces/ethora-apps.interface.js';
+import type { WaitForJobOptions } from '../interfaces/ethora-jobs.interface.js';
+import { assertWaitOptions } from '../jobs/wait-options.js';
+import { readIdList } from '../validation/arguments.js';
 import { assertObject, assertText } from '../validation/request-arguments.js';
 
 /** Most rooms one broadcast names. Ethora documents no cap; this keeps a body well under common size limits. */
@@ -28,7 +31,17 @@ export function buildBroadcastBody(names: EthoraNames, request: unknown): Broadc
     if (request.allRooms !== true) throw new EthoraArgumentError('request.allRooms', 'must be true when given');
     return { text: request.text, allRooms: true };
   }
-  const ids = request[target];
-  assertIdList(ids, `request.${target}`, MAX_BROADCAST_ROOMS);
+  const ids = readIdList(request[target], `request.${target}`, { appId: names.appId, max: MAX_BROADCAST_ROOMS });
   return { text: request.text, chatNames: ids.map((id) => names.chatName(id, false)) };
+}
+
+/** How `broadcast` waits: absent or `true` → the module's defaults; an object → those options; `false` → not at all. */
+export function readBroadcastWait(options: unknown): WaitForJobOptions | false {
+  if (options === undefined) return {};
+  assertObject(options, 'options');
+  const { wait } = options as BroadcastOptions;
+  if (wait === undefined || wait === true) return {};
+  if (wait === false) return false;
+  assertWaitOptions(wait, 'options.wait');
+  return wait;
 }

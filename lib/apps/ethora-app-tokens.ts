@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EthoraHttpClient } from '../http/ethora-http.client.js';
 import { ETHORA_ROUTES } from '../http/ethora-routes.js';
-import type { EthoraAppToken, EthoraAppTokenSecret, RevokeAppTokenResult } from '../interfaces/ethora-apps.interface.js';
-import { readList } from '../paging/read-page.js';
 import { okOrNotFound } from '../http/not-found-result.js';
-import { assertId, assertOptionalObject } from '../validation/arguments.js';
-import { assertOptionalText } from '../validation/request-arguments.js';
+import type { CreateAppTokenData, EthoraAppToken, EthoraAppTokenSecret, RevokeAppTokenResult } from '../interfaces/ethora-apps.interface.js';
+import { readList } from '../paging/read-page.js';
 
 /**
  * App API tokens (`/v2/apps/{appId}/tokens`). Create and rotate answer the secret once; it is returned to the
  * caller and never logged (the HTTP client logs no answer bodies, and redacts `token` in request bodies).
+ * Takes checked values only.
  * @internal
  */
 @Injectable()
@@ -22,22 +21,17 @@ export class EthoraAppTokens {
   }
 
   /** A new token; its secret is in the answer only. Not retried: a repeat would mint a second token. */
-  async create(appId: string, data: unknown): Promise<EthoraAppTokenSecret> {
-    assertOptionalObject(data, 'data');
-    assertOptionalText(data?.label, 'data.label');
-    const body = data?.label === undefined ? {} : { label: data.label };
+  async create(appId: string, body: CreateAppTokenData): Promise<EthoraAppTokenSecret> {
     return this.http.send<EthoraAppTokenSecret>(ETHORA_ROUTES.createAppToken, { params: { appId }, body });
   }
 
   /** Revokes a token; JWTs signed with it stop working. An unknown token resolves `{ ok: false }` (revoked already). */
   async revoke(appId: string, tokenId: string): Promise<RevokeAppTokenResult> {
-    assertId(tokenId, 'tokenId');
     return okOrNotFound(this.http, ETHORA_ROUTES.revokeAppToken, { params: { appId, tokenId } }, 'Token not found');
   }
 
   /** Replaces a token's secret; the old one stops working. Not retried: a repeat would rotate again. */
   async rotate(appId: string, tokenId: string): Promise<EthoraAppTokenSecret> {
-    assertId(tokenId, 'tokenId');
     return this.http.send<EthoraAppTokenSecret>(ETHORA_ROUTES.rotateAppToken, { params: { appId, tokenId } });
   }
 }

@@ -1,9 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type {
-  BroadcastOptions,
-  BroadcastRequest,
-  BroadcastResult,
   CreateAppData,
   CreateAppTokenData,
   DeleteAppResult,
@@ -11,49 +9,35 @@ import type {
   EthoraAppOrder,
   EthoraAppToken,
   EthoraAppTokenSecret,
-  EthoraBotSettings,
   ListAppsOptions,
   ProvisionAppData,
   RevokeAppTokenResult,
+  UpdateAppData,
 } from '../interfaces/ethora-apps.interface.js';
-import type { EthoraIterateOptions, EthoraPage, EthoraPageOptions } from '../interfaces/ethora-paging.interface.js';
-import type {
-  CreateChatRoomData,
-  CreateChatRoomResult,
-  DeleteChatRoomResult,
-  EthoraChatRoom,
-} from '../interfaces/ethora-rooms.interface.js';
-import type { CreateUserResult, CreateUsersEntry, DeleteUsersResult } from '../interfaces/ethora-users.interface.js';
+import type { EthoraIterateOptions, EthoraPage } from '../interfaces/ethora-paging.interface.js';
+import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 import { paginate } from '../paging/paginate.js';
-import { EthoraRooms } from '../rooms/ethora-rooms.js';
-import { EthoraUserBatches } from '../users/ethora-user-batches.js';
-import { buildNewUsers } from '../users/new-user.js';
-import { pageSizeOf } from '../validation/request-arguments.js';
-import { appOrderOf, EthoraAppRegistry } from './ethora-app-registry.js';
-import { EthoraAppScopes } from './ethora-app-scopes.js';
+import { assertId } from '../validation/arguments.js';
+import { pageOf, pageSizeOf, readAppId } from '../validation/request-arguments.js';
+import { readAppOrder, readAppTokenData, readCreateAppData, readUpdateAppData } from './app-arguments.js';
+import { buildProvisionBody } from './app-settings-bodies.js';
+import { EthoraAppRegistry } from './ethora-app-registry.js';
 import { EthoraAppSettings } from './ethora-app-settings.js';
 import { EthoraAppTokens } from './ethora-app-tokens.js';
-import { EthoraBroadcasts } from './ethora-broadcasts.js';
 
 /**
- * Tenant administration: apps, app tokens, provisioning, the chatbot, broadcasts, and users and rooms of
- * child apps (`/v2/apps/{appId}/...`).
- *
- * Every `appId` parameter defaults to the configured app when left `undefined`, and may name another app:
- * Ethora lets the server token of an app act on the apps that app created through `createApp` (its child
- * apps). Any other app answers 403 (`EthoraPermissionError`); an unknown one 404 (`EthoraNotFoundError`).
- * See docs/child-apps.md. Arguments are checked before anything is sent (`EthoraArgumentError`).
+ * Tenant administration: apps, app tokens and provisioning. Every `appId` is explicit (24 hex characters): the
+ * configured app, or a child app this app created with `createApp`. Any other app answers 403
+ * (`permission_denied`); an unknown one 404 (`not_found`). To work with a child app's users and rooms, use
+ * `EthoraChatService.forApp(childAppId)`. Arguments are checked before anything is sent (`EthoraArgumentError`).
  */
 @Injectable()
 export class EthoraAppsService {
   constructor(
-    private readonly scopes: EthoraAppScopes,
+    @Inject(ETHORA_CHAT_RESOLVED_OPTIONS) private readonly options: ResolvedEthoraChatOptions,
     private readonly registry: EthoraAppRegistry,
     private readonly tokens: EthoraAppTokens,
     private readonly settings: EthoraAppSettings,
-    private readonly broadcasts: EthoraBroadcasts,
-    private readonly userBatches: EthoraUserBatches,
-    private readonly rooms: EthoraRooms,
   ) {}
 
   /**
@@ -61,125 +45,75 @@ export class EthoraAppsService {
    * app) is shown only here: store it like a password, never log it. Not retried on failure.
    */
   async createApp(data: CreateAppData): Promise<EthoraApp> {
-    return this.registry.create(data);
+    return this.registry.create(readCreateAppData(data));
   }
 
-  /** Reads an app (`GET /v2/apps/{appId}`); default the configured app. */
-  async getApp(appId?: string): Promise<EthoraApp> {
-    return this.registry.get(this.scopes.appId(appId));
+  /** Reads an app (`GET /v2/apps/{appId}`). */
+  async getApp(appId: string): Promise<EthoraApp> {
+    return this.registry.get(readAppId(appId));
+  }
+
+  /** Changes an app's settings (`PATCH /v2/apps/{appId}`), e.g. `{ displayName }`; resolves to the app as Ethora answers. */
+  async updateApp(appId: string, data: UpdateAppData): Promise<EthoraApp> {
+    const id = readAppId(appId);
+    return this.registry.update(id, readUpdateAppData(data));
   }
 
   /**
    * Deletes a child app and what it holds (`DELETE /v2/apps/{appId}`). Resolves `{ ok: false, reason: 'App not found' }`
-   * when it is gone already. The configured app itself is refused with `EthoraArgumentError`.
+   * when it is gone already. The configured app itself is refused with `EthoraArgumentError`: deleting the app
+   * whose credentials sign every call is never what a caller of this library means.
    */
   async deleteApp(appId: string): Promise<DeleteAppResult> {
-    if (appId === undefined) throw new EthoraArgumentError('appId', 'is required: name the child app to delete');
-    return this.registry.remove(this.scopes.appId(appId), this.scopes.own().appId);
+    const id = readAppId(appId);
+    if (id === this.options.appId) throw new EthoraArgumentError('appId', 'is the configured app; this library does not delete the app it runs as');
+    return this.registry.remove(id);
   }
 
-  /** One page of the apps this token sees: its own and the ones it created (`GET /v2/apps`). */
+  /** One page of the apps this app sees: itself and the ones it created (`GET /v2/apps`). */
   async listApps(options?: ListAppsOptions): Promise<EthoraPage<EthoraApp>> {
-    return this.registry.list(options);
+    const order = readAppOrder(options);
+    return this.registry.list({ ...order, ...pageOf(options) });
   }
 
   /** Every app `listApps` would list, one at a time, fetched a page at a time. */
   iterateApps(options?: EthoraAppOrder & EthoraIterateOptions): AsyncGenerator<EthoraApp, void, undefined> {
-    const order = appOrderOf(options);
+    const order = readAppOrder(options);
     const pageSize = pageSizeOf(options);
-    return paginate(async (offset, limit) => (await this.listApps({ ...order, limit, offset })).items, { pageSize });
+    return paginate(async (offset, limit) => (await this.registry.list({ ...order, limit, offset })).items, { pageSize });
   }
 
   /** The app's API tokens, without their secrets (`GET /v2/apps/{appId}/tokens`). */
-  async listAppTokens(appId?: string): Promise<EthoraAppToken[]> {
-    return this.tokens.list(this.scopes.appId(appId));
+  async listAppTokens(appId: string): Promise<EthoraAppToken[]> {
+    return this.tokens.list(readAppId(appId));
   }
 
   /**
    * Creates an app API token (`POST /v2/apps/{appId}/tokens`). Resolves to `{ tokenId, token }`: `token` is the
    * secret, shown once; the library never logs it. Not retried on failure.
    */
-  async createAppToken(appId?: string, data?: CreateAppTokenData): Promise<EthoraAppTokenSecret> {
-    return this.tokens.create(this.scopes.appId(appId), data);
+  async createAppToken(appId: string, data?: CreateAppTokenData): Promise<EthoraAppTokenSecret> {
+    const id = readAppId(appId);
+    return this.tokens.create(id, readAppTokenData(data));
   }
 
   /** Revokes an app API token (`DELETE /v2/apps/{appId}/tokens/{tokenId}`); `{ ok: false }` when it is unknown. */
-  async revokeAppToken(appId: string | undefined, tokenId: string): Promise<RevokeAppTokenResult> {
-    return this.tokens.revoke(this.scopes.appId(appId), tokenId);
+  async revokeAppToken(appId: string, tokenId: string): Promise<RevokeAppTokenResult> {
+    const id = readAppId(appId);
+    assertId(tokenId, 'tokenId');
+    return this.tokens.revoke(id, tokenId);
   }
 
   /** Replaces a token's secret (`POST .../tokens/{tokenId}/rotate`); resolves to the new secret, shown once. */
-  async rotateAppToken(appId: string | undefined, tokenId: string): Promise<EthoraAppTokenSecret> {
-    return this.tokens.rotate(this.scopes.appId(appId), tokenId);
+  async rotateAppToken(appId: string, tokenId: string): Promise<EthoraAppTokenSecret> {
+    const id = readAppId(appId);
+    assertId(tokenId, 'tokenId');
+    return this.tokens.rotate(id, tokenId);
   }
 
-  /** Sets an app up with rooms (`POST /v2/apps/{appId}/provision`); resolves to Ethora's answer, as sent. */
-  async provisionApp(appId?: string, data?: ProvisionAppData): Promise<unknown> {
-    return this.settings.provision(this.scopes.appId(appId), data);
-  }
-
-  /** The app's chatbot settings (`GET /v2/apps/{appId}/bot`). */
-  async getBot(appId?: string): Promise<EthoraBotSettings> {
-    return this.settings.getBot(this.scopes.appId(appId));
-  }
-
-  /** Changes chatbot settings (`PUT /v2/apps/{appId}/bot`): `status` on|off, `trigger` any_message|/bot, ... */
-  async updateBot(appId: string | undefined, settings: EthoraBotSettings): Promise<EthoraBotSettings> {
-    return this.settings.updateBot(this.scopes.appId(appId), settings);
-  }
-
-  /**
-   * Sends `text` to every room (`allRooms: true`), or to rooms by `chatIds` or `chatNames` — exactly one
-   * (`POST /v2/apps/{appId}/chats/broadcast`), and waits for the job unless `options.wait` is false.
-   * @throws EthoraJobError when the job fails, times out or the wait is aborted.
-   */
-  async broadcast(appId: string | undefined, request: BroadcastRequest, options?: BroadcastOptions): Promise<BroadcastResult> {
-    return this.broadcasts.send(this.scopes.app(appId), request, options);
-  }
-
-  /**
-   * Creates 1–100 users in an app (`POST /v2/apps/{appId}/users/batch`), each `{ userId, ...createUser's data }`,
-   * waits for the job and resolves to one outcome per user, in input order (`created`, `exists`, ...).
-   */
-  async createAppUsers(appId: string | undefined, users: CreateUsersEntry[]): Promise<CreateUserResult[]> {
-    const scope = this.scopes.app(appId);
-    return this.userBatches.create(scope, buildNewUsers(users, scope.appId));
-  }
-
-  /** Deletes 1–100 users of an app (`DELETE /v2/apps/{appId}/users/batch`); `{ ok: false }` when none exist. */
-  async deleteAppUsers(appId: string | undefined, userIds: string[]): Promise<DeleteUsersResult> {
-    return this.userBatches.remove(this.scopes.app(appId), userIds);
-  }
-
-  /** Creates the room `<appId>_<chatId>` in an app (`POST /v2/apps/{appId}/chats`); `exists` when it is there. */
-  async createAppChatRoom(appId: string | undefined, chatId: string, roomData?: CreateChatRoomData): Promise<CreateChatRoomResult> {
-    return this.rooms.create(this.scopes.app(appId), chatId, roomData);
-  }
-
-  /** One page of an app's rooms (`GET /v2/apps/{appId}/chats`). */
-  async listAppChatRooms(appId?: string, options?: EthoraPageOptions): Promise<EthoraPage<EthoraChatRoom>> {
-    return this.rooms.list(this.scopes.app(appId), options);
-  }
-
-  /** Every room of an app, one at a time, fetched a page at a time. */
-  iterateAppChatRooms(appId?: string, options?: EthoraIterateOptions): AsyncGenerator<EthoraChatRoom, void, undefined> {
-    const scope = this.scopes.app(appId);
-    const pageSize = pageSizeOf(options);
-    return paginate(async (offset, limit) => (await this.rooms.list(scope, { limit, offset })).items, { pageSize });
-  }
-
-  /** Deletes a room of an app (`DELETE /v2/apps/{appId}/chats`); `{ ok: false }` when it does not exist. */
-  async deleteAppChatRoom(appId: string | undefined, chatId: string): Promise<DeleteChatRoomResult> {
-    return this.rooms.remove(this.scopes.app(appId), chatId);
-  }
-
-  /** Gives 1–100 users access to a room of an app (`POST /v2/apps/{appId}/chats/users-access`). */
-  async grantAppUserAccess(appId: string | undefined, chatId: string, userIds: string | string[]): Promise<unknown> {
-    return this.rooms.changeAccess(this.scopes.app(appId), 'grant', chatId, userIds);
-  }
-
-  /** Takes access to a room of an app away from 1–100 users (`DELETE /v2/apps/{appId}/chats/users-access`). */
-  async removeAppUserAccess(appId: string | undefined, chatId: string, userIds: string | string[]): Promise<unknown> {
-    return this.rooms.changeAccess(this.scopes.app(appId), 'revoke', chatId, userIds);
+  /** Sets an app up with rooms (`POST /v2/apps/{appId}/provision`, `{ rooms: [{ title, pinned? }] }`). Not retried. */
+  async provisionApp(appId: string, data?: ProvisionAppData): Promise<void> {
+    const id = readAppId(appId);
+    await this.settings.provision(id, buildProvisionBody(data));
   }
 }

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import type { EthoraAppScope } from '../contract/app-scope.js';
 import { EthoraHttpClient } from '../http/ethora-http.client.js';
 import { ETHORA_ROUTES } from '../http/ethora-routes.js';
 import type { BroadcastResult } from '../interfaces/ethora-apps.interface.js';
 import type { WaitForJobOptions } from '../interfaces/ethora-jobs.interface.js';
 import { EthoraJobWaiter } from '../jobs/ethora-job-waiter.js';
 import { isJobTicket, jobLocation } from '../jobs/job-locations.js';
-import { assertWaitOptions } from '../jobs/wait-options.js';
-import { assertObject } from '../validation/request-arguments.js';
-import type { EthoraAppScope } from './ethora-app-scopes.js';
-import { buildBroadcastBody } from './broadcast-body.js';
+import type { BroadcastBody } from './broadcast-body.js';
 
 /**
  * Broadcasts (`POST /v2/apps/{appId}/chats/broadcast`): one message to many rooms, sent as an async job.
+ * Takes checked values only.
  * @internal
  */
 @Injectable()
@@ -25,9 +24,7 @@ export class EthoraBroadcasts {
    * Starts the broadcast and, unless `wait` is false, waits for its job. Not retried: a repeat would send the
    * message twice. A synchronous answer (no `jobId`) is returned as it came.
    */
-  async send(scope: EthoraAppScope, request: unknown, options: unknown): Promise<BroadcastResult> {
-    const body = buildBroadcastBody(scope.names, request);
-    const wait = waitOf(options);
+  async send(scope: EthoraAppScope, body: BroadcastBody, wait: WaitForJobOptions | false): Promise<BroadcastResult> {
     const raw = await this.http.send<unknown>(ETHORA_ROUTES.broadcast, { params: { appId: scope.appId }, body });
     if (!isJobTicket(raw)) return { raw };
     const { jobId, statusUrl } = raw;
@@ -35,15 +32,4 @@ export class EthoraBroadcasts {
     const job = await this.jobs.wait(jobLocation('broadcast', scope.appId, raw), wait);
     return { jobId, statusUrl, job, raw };
   }
-}
-
-// `wait`: true or absent → the module's defaults; an object → those options; false → do not wait.
-function waitOf(options: unknown): WaitForJobOptions | false {
-  if (options === undefined) return {};
-  assertObject(options, 'options');
-  const { wait } = options as { wait?: unknown };
-  if (wait === undefined || wait === true) return {};
-  if (wait === false) return false;
-  assertWaitOptions(wait, 'options.wait');
-  return wait as WaitForJobOptions;
 }

@@ -15,7 +15,7 @@ export async function sendAccessChunk(
   members: readonly string[],
 ): Promise<BulkItemError | undefined> {
   try {
-    await rooms.sendAccess(scope, change, chatId, members as string[]);
+    await rooms.sendAccess(scope, change, chatId, members);
     return undefined;
   } catch (error) {
     return toBulkItemError(error);

@@ -22,7 +22,7 @@ export async function createUserChunk(
 ): Promise<BulkCreatedUser[]> {
   let results: CreateUserResult[];
   try {
-    results = await createRetryingFailedJob(batches, scope, users as EthoraNewUser[], log);
+    results = await createRetryingFailedJob(batches, scope, users, log);
   } catch (error) {
     const reason = toBulkItemError(error);
     return users.map((user) => ({ userId: user.uuid, status: 'failed', error: reason }));
@@ -33,7 +33,7 @@ export async function createUserChunk(
 async function createRetryingFailedJob(
   batches: EthoraUserBatches,
   scope: EthoraAppScope,
-  users: EthoraNewUser[],
+  users: readonly EthoraNewUser[],
   log: EthoraLog,
 ): Promise<CreateUserResult[]> {
   try {

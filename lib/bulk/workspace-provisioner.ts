@@ -1,8 +1,8 @@
 import type { EthoraAppScope } from '../contract/app-scope.js';
-import type { CreateChatRoomData } from '../interfaces/ethora-rooms.interface.js';
 import type { EthoraNewUser } from '../interfaces/ethora-users.interface.js';
 import type { EthoraLog } from '../logging/ethora-log.js';
 import type { EthoraRooms } from '../rooms/ethora-rooms.js';
+import type { RoomBody } from '../rooms/room-bodies.js';
 import type { EthoraUserBatches } from '../users/ethora-user-batches.js';
 import { sendAccessChunk } from './access-chunk.js';
 import type { ResolvedBulkOptions } from './bulk-input.js';
@@ -25,7 +25,8 @@ export interface WorkspacePlan {
   scope: EthoraAppScope;
   chatId: string;
   users: readonly EthoraNewUser[];
-  roomData?: CreateChatRoomData;
+  /** The room create's body, built and checked by `buildRoomBody`. */
+  room: RoomBody;
   /** The chatbot's JID when it is to be added. */
   chatbotJid?: string;
   options: ResolvedBulkOptions;
@@ -49,7 +50,7 @@ export async function provisionWorkspace(deps: WorkspaceDeps, plan: WorkspacePla
 
   // Started by the first task (index 0 always starts first); grants wait on it.
   let roomOutcome: Promise<RoomOutcome> | undefined;
-  const room = (): Promise<RoomOutcome> => (roomOutcome ??= ensureRoom(deps.rooms, scope, chatId, plan.roomData));
+  const room = (): Promise<RoomOutcome> => (roomOutcome ??= ensureRoom(deps.rooms, scope, plan.room));
   const chatbot: ProvisionWorkspaceReport['chatbot'] = { status: 'skipped' };
 
   const tasks: Task[] = [room];
@@ -92,9 +93,9 @@ export async function provisionWorkspace(deps: WorkspaceDeps, plan: WorkspacePla
 }
 
 // Never rejects: a failed room is reported (users are still created, so a re-run has less to do).
-async function ensureRoom(rooms: EthoraRooms, scope: EthoraAppScope, chatId: string, roomData: CreateChatRoomData | undefined): Promise<RoomOutcome> {
+async function ensureRoom(rooms: EthoraRooms, scope: EthoraAppScope, room: RoomBody): Promise<RoomOutcome> {
   try {
-    return { status: (await rooms.create(scope, chatId, roomData)).status };
+    return { status: (await rooms.create(scope, room)).status };
   } catch (error) {
     return { status: 'failed', error: toBulkItemError(error) };
   }

@@ -11,7 +11,7 @@ import type { EthoraApiErrorCode } from '../errors/ethora-api.error.js';
 import { EthoraConnectionError } from '../errors/ethora-connection.error.js';
 import { EthoraLog } from '../logging/ethora-log.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
-import { EthoraTokenService } from '../tokens/ethora-token.service.js';
+import { EthoraCredentials } from '../credentials/ethora-credentials.js';
 import { buildPath, type EthoraRoute } from './ethora-routes.js';
 import { decideRetry } from './retry-policy.js';
 import { redactBody } from './redact.js';
@@ -41,7 +41,7 @@ export class EthoraHttpClient implements OnApplicationShutdown {
   constructor(
     @Inject(ETHORA_CHAT_RESOLVED_OPTIONS) private readonly options: ResolvedEthoraChatOptions,
     private readonly http: HttpService,
-    private readonly tokens: EthoraTokenService,
+    private readonly credentials: EthoraCredentials,
   ) {
     this.log = new EthoraLog(options.logger);
     // Every call in flight listens on this one signal; more than 10 at once is normal, not a leak.
@@ -67,11 +67,13 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     const path = request.pathOverride ?? buildPath(route.path, request.params);
     for (let attempt = 1; ; attempt++) {
       if (this.shutdown.signal.aborted) throw this.closedError(route.method, path, attempt - 1);
+      // Outside the try: a missing credential is a config error, not a failed request.
+      const headers = this.credentials.headersFor(route);
       const started = performance.now();
       try {
         // axiosRef, not HttpService.request(): its Observable wrapper adds a CancelToken per call and cancels it
         // after every answer (building a CanceledError each time); the shutdown signal already covers cancelling.
-        const response = await this.http.axiosRef.request<T>(this.config(route, path, request));
+        const response = await this.http.axiosRef.request<T>(this.config(route, path, request, headers));
         this.log.debug(() => `${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt})`);
         return response.data;
       } catch (error) {
@@ -103,8 +105,7 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     (this.baseConfig.httpsAgent as HttpsAgent).destroy();
   }
 
-  private config(route: EthoraRoute, path: string, request: EthoraRequest): AxiosRequestConfig {
-    const token = this.tokens.getServerToken();
+  private config(route: EthoraRoute, path: string, request: EthoraRequest, headers: Record<string, string>): AxiosRequestConfig {
     if (request.body !== undefined) {
       this.log.verbose(() => `${route.method} ${path} body ${JSON.stringify(redactBody(request.body))}`);
     }
@@ -114,7 +115,7 @@ export class EthoraHttpClient implements OnApplicationShutdown {
       url: path,
       data: request.body,
       params: request.query,
-      headers: { Authorization: `Bearer ${token}`, 'x-custom-token': token },
+      headers,
     };
   }
 

@@ -11,9 +11,11 @@ export interface EthoraRoute {
    * "not found"). Creates that mint something new each time (apps, app tokens, provisioning, broadcasts) are not.
    */
   readonly retrySafe: boolean;
+  /** `appToken`: the route takes only the app token (B2B), never a server JWT (ethora-api.md §7.2). */
+  readonly auth?: 'appToken';
 }
 
-const route = (method: HttpMethod, path: string, retrySafe: boolean): EthoraRoute => ({ method, path, retrySafe });
+const route = (method: HttpMethod, path: string, retrySafe: boolean, auth?: 'appToken'): EthoraRoute => ({ method, path, retrySafe, ...(auth && { auth }) });
 
 /**
  * Every endpoint the library calls, in one table: the single place that says which calls are safe to repeat.
@@ -52,6 +54,12 @@ export const ETHORA_ROUTES = {
   updateBot: route('PUT', '/v2/apps/:appId/bot', true),
   broadcast: route('POST', '/v2/apps/:appId/chats/broadcast', false),
   broadcastJob: route('GET', '/v2/apps/:appId/chats/broadcast/:jobId', true),
+  updateApp: route('PATCH', '/v2/apps/:appId', true),
+  updateAppUsers: route('PATCH', '/v2/apps/:appId/chats/users', true),
+  listAppUsers: route('GET', '/v2/apps/:appId/chats/users', true),
+  userByXmppUsername: route('GET', '/v1/apps/users/:xmppUsername', true),
+  sendMessage: route('POST', '/v2/chats/messages', false, 'appToken'),
+  roomHistory: route('GET', '/v2/chats/history', true, 'appToken'),
 } as const satisfies Record<string, EthoraRoute>;
 
 /** Fills a route's `:name` segments, percent-encoding each value so `/`, `?` or `..` in an id cannot change the request. */

@@ -12,9 +12,10 @@ export async function okOrNotFound<R extends string>(
   route: EthoraRoute,
   request: EthoraRequest,
   reason: R,
-): Promise<{ ok: true; result: unknown } | { ok: false; reason: R }> {
+): Promise<{ ok: true } | { ok: false; reason: R }> {
   try {
-    return { ok: true, result: await http.send(route, { ...request, handled: ['not_found'] }) };
+    await http.send(route, { ...request, handled: ['not_found'] });
+    return { ok: true };
   } catch (error) {
     if (isEthoraApiError(error) && error.code === 'not_found') return { ok: false, reason };
     throw error;

@@ -21,6 +21,13 @@ export interface CreateAppData {
   [field: string]: unknown;
 }
 
+/** What `updateApp` sends (`PATCH /v2/apps/{appId}`): the fields to change, e.g. `{ appTagline }`. */
+export interface UpdateAppData {
+  /** 2+ characters. */
+  displayName?: string;
+  [field: string]: unknown;
+}
+
 /** Sort field of `listApps`: the known ones, or any other Ethora accepts. */
 export type EthoraAppOrderBy = 'createdAt' | 'displayName' | '_id' | (string & {});
 
@@ -34,7 +41,7 @@ export interface EthoraAppOrder {
 export interface ListAppsOptions extends EthoraPageOptions, EthoraAppOrder {}
 
 /** The result of `deleteApp`. `ok: false` when Ethora says the app does not exist (e.g. on a retry). */
-export type DeleteAppResult = { ok: true; result: unknown } | { ok: false; reason: 'App not found' };
+export type DeleteAppResult = { ok: true } | { ok: false; reason: 'App not found' };
 
 /** An app API token as listed (the secret is never listed). */
 export interface EthoraAppToken {
@@ -50,7 +57,7 @@ export interface EthoraAppTokenSecret extends EthoraAppToken {
 }
 
 /** The result of `revokeAppToken`. `ok: false` when Ethora does not know the token (revoked already). */
-export type RevokeAppTokenResult = { ok: true; result: unknown } | { ok: false; reason: 'Token not found' };
+export type RevokeAppTokenResult = { ok: true } | { ok: false; reason: 'Token not found' };
 
 /** What `createAppToken` sends. */
 export interface CreateAppTokenData {

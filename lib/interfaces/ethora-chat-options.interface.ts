@@ -2,16 +2,24 @@ import type { LoggerService } from '@nestjs/common';
 import type { SigningMode } from '../contract/signing-mode.js';
 
 /**
- * Options of `EthoraChatModule`. Only `apiUrl`, `appId` and `appSecret` are required; each can also
- * come from its `ETHORA_CHAT_*` env var when `forRoot()` is used (see the README's options table).
+ * Options of `EthoraChatModule`. `apiUrl`, `appId` and at least one of `appSecret` / `appToken` are required;
+ * each can also come from its `ETHORA_CHAT_*` env var when `forRoot()` is used (see the README's options table).
  */
 export interface EthoraChatModuleOptions {
   /** API origin without version, e.g. `https://api.chat.ethora.com`. A trailing `/` or `/v1` is stripped. Env: `ETHORA_CHAT_API_URL`. */
   apiUrl: string;
   /** Ethora app id: 24 hex characters. Env: `ETHORA_CHAT_APP_ID`. */
   appId: string;
-  /** Ethora app secret. Signs every JWT; never logged, never sent. Env: `ETHORA_CHAT_APP_SECRET`. */
-  appSecret: string;
+  /**
+   * Ethora app secret. Signs the server JWT of every call and the client tokens; never logged, never sent.
+   * Needed by `createChatUserJwtToken`. Env: `ETHORA_CHAT_APP_SECRET`.
+   */
+  appSecret?: string;
+  /**
+   * The app's B2B app token (e.g. `JWT eyJ...`), sent as given in `Authorization` and `x-custom-token`. Needed by
+   * `sendMessage` and `getRoomHistory`; used for every call when there is no `appSecret`. Env: `ETHORA_CHAT_APP_TOKEN`.
+   */
+  appToken?: string;
   /** The chatbot user (a JID or its local part) that `grantChatbotAccessToChatRoom` adds. Env: `ETHORA_CHAT_BOT_JID`. */
   chatbotJid?: string;
   /** XMPP host for room JIDs. Default: the API host with a leading `api.` replaced by `xmpp.`. Env: `ETHORA_CHAT_XMPP_HOST`. */

@@ -32,9 +32,7 @@ export interface WaitForJobOptions {
 /** Kinds of async job: user batches and broadcasts, each polled on its own route. */
 export type EthoraJobKind = 'users' | 'broadcast';
 
-/** Arguments of `waitForJob`: which kind of job, of which app, and how to wait. */
+/** Arguments of `waitForJob`: which kind of job, and how to wait. The app is the API's own (`forApp` for a child app). */
 export interface WaitForJobRequest extends WaitForJobOptions {
   kind: EthoraJobKind;
-  /** The app that started the job. Default: the configured app. */
-  appId?: string;
 }

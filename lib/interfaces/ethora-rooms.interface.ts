@@ -32,7 +32,7 @@ export type CreateChatRoomResult =
   | { status: 'exists'; name: string };
 
 /** The result of `deleteChatRoom`. `ok: false` with a reason when Ethora says the room does not exist. */
-export type DeleteChatRoomResult = { ok: true; result: unknown } | { ok: false; reason: 'Chat room not found' };
+export type DeleteChatRoomResult = { ok: true } | { ok: false; reason: 'Chat room not found' };
 
 /** What `updateChatRoom` may change; at least one field. */
 export interface UpdateChatRoomData {

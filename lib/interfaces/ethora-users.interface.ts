@@ -39,9 +39,4 @@ export interface CreateUserResult {
 }
 
 /** The result of `deleteUsers`. `ok: false` with a reason when Ethora says the users do not exist. */
-export type DeleteUsersResult = { ok: true; result: unknown } | { ok: false; reason: 'Users not found' };
-
-/** One user of a batch create: its id plus the fields `createUser` takes. */
-export interface CreateUsersEntry extends CreateUserData {
-  userId: string;
-}
+export type DeleteUsersResult = { ok: true } | { ok: false; reason: 'Users not found' };

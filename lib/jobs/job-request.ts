@@ -10,21 +10,16 @@ const JOB_KINDS: readonly EthoraJobKind[] = ['users', 'broadcast'];
 
 /**
  * Checks the arguments of `waitForJob` (`job`: an id or a `{ jobId, statusUrl? }` ticket; `options.kind`
- * required) and splits them into where to poll and how to wait. `resolveAppId` validates `options.appId`
- * and fills the configured app.
+ * required) and splits them into where to poll (a job of `appId`) and how to wait.
  */
-export function readJobRequest(
-  job: unknown,
-  options: unknown,
-  resolveAppId: (appId: unknown) => string,
-): { location: JobLocation; wait: WaitForJobOptions } {
+export function readJobRequest(job: unknown, options: unknown, appId: string): { location: JobLocation; wait: WaitForJobOptions } {
   const ticket = readTicket(job);
   assertObject(options, 'options');
-  const { kind, appId, ...wait } = options as unknown as WaitForJobRequest;
+  const { kind, ...wait } = options as unknown as WaitForJobRequest;
   if (kind === undefined) throw new EthoraArgumentError('options.kind', 'is required: "users" or "broadcast"');
   assertOptionalOneOf(kind, JOB_KINDS, 'options.kind');
   assertWaitOptions(wait, 'options');
-  return { location: jobLocation(kind, resolveAppId(appId), ticket), wait };
+  return { location: jobLocation(kind, appId, ticket), wait };
 }
 
 function readTicket(job: unknown): EthoraJobTicket {

@@ -11,6 +11,8 @@ import { ETHORA_APP_ID_PATTERN } from '../validation/arguments.js';
 /** Below this many characters an app secret is easy to brute-force offline from one leaked token. */
 const SHORT_SECRET = 16;
 const LOCAL_HOSTS = /^(localhost|127(\.\d+){3}|\[::1\])$/;
+// forRoot() reads process.env; a .env file gets there only through ConfigModule.forRoot() (docs/decisions.md).
+const ENV_FILE_HINT = ' If it is in a .env file, import ConfigModule.forRoot() in your AppModule: only it loads .env into process.env.';
 
 /**
  * Validates the options, applies defaults and normalises `apiUrl` / `xmppHost`. Throws `EthoraConfigError`
@@ -21,12 +23,16 @@ export function resolveEthoraChatOptions(input: Partial<EthoraChatModuleOptions>
   const url = parseApiUrl(input.apiUrl);
   const appId = requireString(input, 'appId', 'Set it to your Ethora app id (24 hex characters).');
   if (!ETHORA_APP_ID_PATTERN.test(appId)) fail('appId', 'must be 24 hex characters (a Mongo ObjectId), as shown in the Ethora admin panel.');
-  const appSecret = requireString(input, 'appSecret', 'Set it to the app secret from the Ethora admin panel.');
+  const appSecret = optionalString(input, 'appSecret');
+  const appToken = optionalString(input, 'appToken');
+  if (appSecret === undefined && appToken === undefined) {
+    fail('appSecret', `is missing, and so is appToken (env ${ETHORA_CHAT_ENV_VARS.appToken}). Set the app secret from the Ethora admin panel, or an app token.${ENV_FILE_HINT}`);
+  }
   const signingMode = input.signingMode ?? ETHORA_CHAT_DEFAULTS.signingMode;
   if (signingMode !== 'scoped' && signingMode !== 'legacy') fail('signingMode', 'must be "scoped" or "legacy".');
 
   const log = new EthoraLog(logger);
-  if (appSecret.length < SHORT_SECRET) {
+  if (appSecret !== undefined && appSecret.length < SHORT_SECRET) {
     log.warn(`appSecret is only ${appSecret.length} characters long; use the full secret from the Ethora admin panel.`);
   }
   if (url.protocol === 'http:' && !LOCAL_HOSTS.test(url.hostname)) {
@@ -36,7 +42,8 @@ export function resolveEthoraChatOptions(input: Partial<EthoraChatModuleOptions>
   return Object.freeze({
     apiUrl: url.origin + url.pathname.replace(/\/+$/, '').replace(/\/v1$/, ''),
     appId: appId.toLowerCase(),
-    appSecret: new SecretValue(appSecret),
+    ...(appSecret !== undefined && { appSecret: new SecretValue(appSecret) }),
+    ...(appToken !== undefined && { appToken: new SecretValue(appToken) }),
     chatbotJid: optionalString(input, 'chatbotJid'),
     xmppHost: optionalString(input, 'xmppHost') ?? url.hostname.replace(/^api\./, 'xmpp.'),
     signingMode,
@@ -57,14 +64,14 @@ function fail(option: keyof EthoraChatModuleOptions, problem: string): never {
   throw new EthoraConfigError(option, (ETHORA_CHAT_ENV_VARS as Record<string, string>)[option], problem);
 }
 
-function requireString(input: Partial<EthoraChatModuleOptions>, option: 'appId' | 'appSecret' | 'apiUrl', hint: string): string {
+function requireString(input: Partial<EthoraChatModuleOptions>, option: 'appId' | 'apiUrl', hint: string): string {
   const value = input[option];
-  if (value === undefined || value === null || value === '') fail(option, `is missing. ${hint}`);
+  if (value === undefined || value === null || value === '') fail(option, `is missing. ${hint}${ENV_FILE_HINT}`);
   if (typeof value !== 'string' || !value.trim()) fail(option, `must be a non-empty string. ${hint}`);
   return value.trim();
 }
 
-function optionalString(input: Partial<EthoraChatModuleOptions>, option: 'chatbotJid' | 'xmppHost'): string | undefined {
+function optionalString(input: Partial<EthoraChatModuleOptions>, option: 'chatbotJid' | 'xmppHost' | 'appSecret' | 'appToken'): string | undefined {
   const value = input[option];
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string' || !value.trim()) fail(option, 'must be a non-empty string when set.');

@@ -10,7 +10,9 @@ export interface ResolvedEthoraChatOptions {
   /** Origin without a trailing `/` or `/v1`, e.g. `https://api.chat.ethora.com`. */
   readonly apiUrl: string;
   readonly appId: string;
-  readonly appSecret: SecretValue;
+  /** At least one of `appSecret` and `appToken` is set. */
+  readonly appSecret?: SecretValue;
+  readonly appToken?: SecretValue;
   readonly chatbotJid?: string;
   readonly xmppHost: string;
   readonly signingMode: SigningMode;

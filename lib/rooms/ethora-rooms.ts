@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
-import { isEthoraApiError } from '../errors/ethora-api.error.js';
 import type { EthoraAppScope } from '../contract/app-scope.js';
+import { isEthoraApiError } from '../errors/ethora-api.error.js';
 import { EthoraHttpClient } from '../http/ethora-http.client.js';
 import { ETHORA_ROUTES, type EthoraRoute } from '../http/ethora-routes.js';
 import { okOrNotFound } from '../http/not-found-result.js';
@@ -10,11 +9,10 @@ import type {
   CreateChatRoomResult,
   DeleteChatRoomResult,
   EthoraChatRoom,
+  UpdateChatRoomData,
 } from '../interfaces/ethora-rooms.interface.js';
 import { readPage } from '../paging/read-page.js';
-import { assertId, idOrIds } from '../validation/arguments.js';
-import { pageOf } from '../validation/request-arguments.js';
-import { buildAccessBody, buildRoomBody, buildRoomUpdate } from './room-bodies.js';
+import { buildAccessBody, type RoomBody } from './room-bodies.js';
 
 /** A grant or a removal of room access. */
 export type AccessChange = 'grant' | 'revoke';
@@ -42,8 +40,7 @@ const APP_ROUTES: RoomRoutes = {
 
 /**
  * Room calls for one app scope (the configured app or a child app): create, delete, access, update, list.
- * The public services delegate here, so the configured-app methods and their child-app twins share one
- * implementation.
+ * Takes checked values only: the public API checks its arguments before calling here.
  * @internal
  */
 @Injectable()
@@ -51,9 +48,8 @@ export class EthoraRooms {
   constructor(private readonly http: EthoraHttpClient) {}
 
   /** Creates a room; an existing one resolves `{ status: 'exists' }` (creates are keyed by chatId). */
-  async create(scope: EthoraAppScope, chatId: string, roomData: unknown): Promise<CreateChatRoomResult> {
-    const body = buildRoomBody(scope.names, chatId, roomData);
-    const name = scope.names.chatName(chatId, false);
+  async create(scope: EthoraAppScope, body: RoomBody): Promise<CreateChatRoomResult> {
+    const name = scope.names.chatName(body.uuid, false);
     try {
       const answer = await this.http.send<{ result: EthoraChatRoom }>(routesOf(scope).create, {
         params: { appId: scope.appId },
@@ -69,37 +65,26 @@ export class EthoraRooms {
 
   /** Deletes a room; a missing one resolves `{ ok: false, reason: 'Chat room not found' }`. */
   async remove(scope: EthoraAppScope, chatId: string): Promise<DeleteChatRoomResult> {
-    assertId(chatId, 'chatId');
     const body = { name: scope.names.chatName(chatId, false) };
     return okOrNotFound(this.http, routesOf(scope).remove, { params: { appId: scope.appId }, body }, 'Chat room not found');
   }
 
-  /** Grants or removes access for one user or up to 100 users, checked first. */
-  async changeAccess(scope: EthoraAppScope, change: AccessChange, chatId: string, userIds: string | string[]): Promise<unknown> {
-    assertId(chatId, 'chatId');
-    const ids = idOrIds(userIds, 'userIds', ETHORA_LIMITS.membersPerCall);
-    return this.sendAccess(scope, change, chatId, ids);
-  }
-
-  /** Sends a grant or removal for members the caller has checked (the chatbot's JID may hold `@`). */
-  async sendAccess(scope: EthoraAppScope, change: AccessChange, chatId: string, members: string[]): Promise<unknown> {
+  /** Sends a grant or removal (≤ 100 members: plain ids, or the chatbot's JID). */
+  async sendAccess(scope: EthoraAppScope, change: AccessChange, chatId: string, members: readonly string[]): Promise<void> {
     const body = buildAccessBody(scope.names, chatId, members);
-    return this.http.send(routesOf(scope)[change], { params: { appId: scope.appId }, body });
+    await this.http.send(routesOf(scope)[change], { params: { appId: scope.appId }, body });
   }
 
   /** Changes a room's title and/or description (`PATCH /v2/apps/{appId}/chats/{chatName}`). */
-  async update(scope: EthoraAppScope, chatId: string, data: unknown): Promise<unknown> {
-    assertId(chatId, 'chatId');
-    const body = buildRoomUpdate(data);
+  async update(scope: EthoraAppScope, chatId: string, body: UpdateChatRoomData): Promise<void> {
     const params = { appId: scope.appId, chatName: scope.names.chatName(chatId, false) };
-    return this.http.send(ETHORA_ROUTES.updateChat, { params, body });
+    await this.http.send(ETHORA_ROUTES.updateChat, { params, body });
   }
 
   /** One page of the app's rooms (`GET /v2/apps/{appId}/chats`). */
-  async list(scope: EthoraAppScope, options: unknown): Promise<EthoraPage<EthoraChatRoom>> {
-    const { limit, offset } = pageOf(options);
-    const raw = await this.http.send(ETHORA_ROUTES.listAppChats, { params: { appId: scope.appId }, query: { limit, offset } });
-    return readPage(raw, ['chats', 'results', 'items'], limit, offset);
+  async list(scope: EthoraAppScope, page: { limit: number; offset: number }): Promise<EthoraPage<EthoraChatRoom>> {
+    const raw = await this.http.send(ETHORA_ROUTES.listAppChats, { params: { appId: scope.appId }, query: page });
+    return readPage(raw, ['chats', 'results', 'items'], page.limit, page.offset);
   }
 }
 

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
+import { ETHORA_CHAT_ENV_VARS } from '../ethora-chat.config.js';
+import { EthoraConfigError } from '../errors/ethora-config.error.js';
 import { EthoraTokenError } from '../errors/ethora-token.error.js';
 import type { ClientTokenOptions, EthoraClientTokenClaims } from '../interfaces/ethora-tokens.interface.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
@@ -13,18 +15,24 @@ interface CachedToken {
   renewAfterMs: number;
 }
 
+/** What the app secret gives: the prepared signers and the client verification key. */
+interface SigningKeys {
+  readonly server: Hs256Signer;
+  readonly client: Hs256Signer;
+  readonly clientVerifyKey: string;
+}
+
 /**
  * Mints and verifies Ethora JWTs (HS256, ethora-api.md §2); verification goes through `@nestjs/jwt`.
  * Keys are derived and turned into key objects once, and what is constant per app (header, claim layout,
  * app id) is prepared once: turning a secret string into a key on every call is what made the official
  * SDK slow. The server token is cached until shortly before it expires.
- * Keys live in private fields, so `util.inspect(service)` shows none of them.
+ * Keys live in private fields, so `util.inspect(service)` shows none of them. Without an `appSecret` (an app
+ * configured with `appToken` only) there is nothing to sign with: minting and verifying throw `EthoraConfigError`.
  */
 @Injectable()
 export class EthoraTokenService {
-  readonly #serverSigner: Hs256Signer;
-  readonly #clientSigner: Hs256Signer;
-  readonly #clientVerifyKey: string;
+  readonly #keys?: SigningKeys;
   readonly #serverClaims: string;
   readonly #clientClaimsAppPart: string;
   #serverToken?: CachedToken;
@@ -33,10 +41,12 @@ export class EthoraTokenService {
     @Inject(ETHORA_CHAT_RESOLVED_OPTIONS) private readonly options: ResolvedEthoraChatOptions,
     private readonly jwt: JwtService,
   ) {
-    const secret = options.appSecret.reveal();
-    this.#serverSigner = new Hs256Signer(deriveSigningKey(secret, 'server', options.signingMode));
-    this.#clientVerifyKey = deriveSigningKey(secret, 'client', options.signingMode);
-    this.#clientSigner = new Hs256Signer(this.#clientVerifyKey);
+    const secret = options.appSecret?.reveal();
+    if (secret !== undefined) {
+      const clientVerifyKey = deriveSigningKey(secret, 'client', options.signingMode);
+      const server = new Hs256Signer(deriveSigningKey(secret, 'server', options.signingMode));
+      this.#keys = { server, client: new Hs256Signer(clientVerifyKey), clientVerifyKey };
+    }
     this.#serverClaims = `{"data":${JSON.stringify({ appId: options.appId, type: 'server' })}`;
     this.#clientClaimsAppPart = `,"appId":${JSON.stringify(options.appId)}}`;
   }
@@ -44,12 +54,14 @@ export class EthoraTokenService {
   /**
    * The server token sent on every API call: `{ data: { appId, type: 'server' } }`, valid
    * `serverTokenTtlSeconds`. The same token is returned until a quarter of its life (at most 60 s) is left.
+   * @throws EthoraConfigError when no `appSecret` is configured.
    */
   getServerToken(): string {
+    const keys = this.keys('signing the server token');
     const now = Date.now();
     if (this.#serverToken && now < this.#serverToken.renewAfterMs) return this.#serverToken.token;
     const ttl = this.options.serverTokenTtlSeconds;
-    const token = this.#serverSigner.sign(this.#serverClaims + this.timeClaims(ttl, now));
+    const token = keys.server.sign(this.#serverClaims + this.timeClaims(ttl, now));
     const margin = Math.min(60, Math.floor(ttl / 4));
     this.#serverToken = { token, renewAfterMs: now + (ttl - margin) * 1000 };
     return token;
@@ -58,26 +70,28 @@ export class EthoraTokenService {
   /**
    * A client token for `userId`, to hand to Ethora's chat component: `{ data: { type: 'client', userId, appId } }`.
    * Expires after `options.expiresInSeconds`, default `clientTokenTtlSeconds` (900 s).
-   * @throws EthoraArgumentError for a bad `userId` or lifetime.
+   * @throws EthoraArgumentError for a bad `userId` or lifetime; EthoraConfigError when no `appSecret` is configured.
    */
   createClientToken(userId: string, options?: ClientTokenOptions): string {
+    const keys = this.keys('minting client tokens');
     assertId(userId, 'userId');
     assertOptionalObject(options as unknown, 'options');
     const ttl = options?.expiresInSeconds ?? this.options.clientTokenTtlSeconds;
     assertPositiveInteger(ttl, 'options.expiresInSeconds');
     const data = `{"data":{"type":"client","userId":${JSON.stringify(userId)}${this.#clientClaimsAppPart}`;
-    return this.#clientSigner.sign(data + this.timeClaims(ttl, Date.now()));
+    return keys.client.sign(data + this.timeClaims(ttl, Date.now()));
   }
 
   /**
    * Verifies a client token this app issued (signature, expiry, `type: 'client'`, this `appId`) and returns its claims.
-   * @throws EthoraTokenError saying why it is not valid (never quoting the token).
+   * @throws EthoraTokenError saying why it is not valid (never quoting the token); EthoraConfigError without `appSecret`.
    */
   verifyClientToken(token: string): EthoraClientTokenClaims {
+    const keys = this.keys('verifying client tokens');
     let claims: EthoraClientTokenClaims;
     try {
       claims = this.jwt.verify<EthoraClientTokenClaims>(token, {
-        secret: this.#clientVerifyKey,
+        secret: keys.clientVerifyKey,
         algorithms: ['HS256'],
         clockTolerance: this.options.clockSkewSeconds,
       });
@@ -91,6 +105,15 @@ export class EthoraTokenService {
       throw new EthoraTokenError('Client token rejected: it was issued for another app');
     }
     return claims;
+  }
+
+  private keys(purpose: string): SigningKeys {
+    if (this.#keys) return this.#keys;
+    throw new EthoraConfigError(
+      'appSecret',
+      ETHORA_CHAT_ENV_VARS.appSecret,
+      `is not set, and ${purpose} needs it: an app token cannot sign tokens. Set the app secret from the Ethora admin panel.`,
+    );
   }
 
   // The end of the claims object: iat back-dated against clock skew between us and Ethora; exp counts from now.

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EthoraAppScope } from '../contract/app-scope.js';
-import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { EthoraHttpClient } from '../http/ethora-http.client.js';
 import { ETHORA_ROUTES } from '../http/ethora-routes.js';
 import { okOrNotFound } from '../http/not-found-result.js';
 import type { CreateUserResult, DeleteUsersResult, EthoraNewUser } from '../interfaces/ethora-users.interface.js';
 import { EthoraJobWaiter } from '../jobs/ethora-job-waiter.js';
 import { isJobTicket, jobLocation } from '../jobs/job-locations.js';
-import { assertIdList } from '../validation/arguments.js';
 
 type SyncAnswer = { ok?: boolean; results?: CreateUserResult[] };
 
@@ -25,7 +23,7 @@ export class EthoraUserBatches {
   ) {}
 
   /** Resolves to one outcome per user, in input order. */
-  async create(scope: EthoraAppScope, users: EthoraNewUser[]): Promise<CreateUserResult[]> {
+  async create(scope: EthoraAppScope, users: readonly EthoraNewUser[]): Promise<CreateUserResult[]> {
     const route = scope.appScoped ? ETHORA_ROUTES.createAppUsers : ETHORA_ROUTES.createUsers;
     const answer = await this.http.send<unknown>(route, {
       params: { appId: scope.appId },
@@ -37,16 +35,15 @@ export class EthoraUserBatches {
     return matchResults(users, results ?? [], scope.appId);
   }
 
-  /** Deletes users by plain id; `{ ok: false }` when Ethora says none of them exist. */
-  async remove(scope: EthoraAppScope, userIds: string[]): Promise<DeleteUsersResult> {
-    assertIdList(userIds, 'userIds', ETHORA_LIMITS.usersPerBatch);
+  /** Deletes ≤ 100 users by plain id; `{ ok: false }` when Ethora says none of them exist. */
+  async remove(scope: EthoraAppScope, userIds: readonly string[]): Promise<DeleteUsersResult> {
     const route = scope.appScoped ? ETHORA_ROUTES.deleteAppUsers : ETHORA_ROUTES.deleteUsers;
     return okOrNotFound(this.http, route, { params: { appId: scope.appId }, body: { usersIdList: userIds } }, 'Users not found');
   }
 }
 
 // The job reports users by uuid (or xmppUsername); a user it does not mention is reported `missing`, never dropped.
-function matchResults(users: EthoraNewUser[], results: CreateUserResult[], appId: string): CreateUserResult[] {
+function matchResults(users: readonly EthoraNewUser[], results: CreateUserResult[], appId: string): CreateUserResult[] {
   const byKey = new Map<string, CreateUserResult>();
   for (const result of results) {
     const uuid = result.uuid ?? (result.user?.uuid as string | undefined);

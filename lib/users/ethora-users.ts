@@ -5,16 +5,16 @@ import { EthoraHttpClient } from '../http/ethora-http.client.js';
 import { ETHORA_ROUTES } from '../http/ethora-routes.js';
 import type { EthoraPage } from '../interfaces/ethora-paging.interface.js';
 import type { EthoraChatRoom } from '../interfaces/ethora-rooms.interface.js';
-import type { EthoraChatUser, EthoraUserFilter, UpdateUserResult } from '../interfaces/ethora-user-directory.interface.js';
-import { readList, readPage } from '../paging/read-page.js';
-import { assertId } from '../validation/arguments.js';
-import { assertObject, assertOptionalBoolean, pageOf } from '../validation/request-arguments.js';
-import { buildUserUpdates, type PendingUserUpdate } from './user-update.js';
+import type { EthoraChatUser, UpdateUserResult } from '../interfaces/ethora-user-directory.interface.js';
+import { readList, readPage, unwrap } from '../paging/read-page.js';
+import type { UserChatsQuery, UserListQuery } from './user-queries.js';
+import type { PendingUserUpdate } from './user-update.js';
 
 type UpdateAnswerItem = { xmppUsername?: string; status?: string };
 
 /**
- * The user directory of an app: bulk profile updates, the user list and a user's rooms.
+ * The user directory of an app: bulk profile updates, the user list, one user by XMPP username and a user's
+ * rooms. Takes checked values only. A child app's users go through the `/v2/apps/{appId}/chats/users` twin.
  * @internal
  */
 @Injectable()
@@ -25,39 +25,37 @@ export class EthoraUsers {
    * Updates any number of users, 100 per `PATCH /v2/chats/users` (Ethora's cap), one request at a time. Every
    * user gets a result in input order: a chunk that fails marks each of its users `failed` with the error.
    */
-  async update(scope: EthoraAppScope, users: unknown): Promise<UpdateUserResult[]> {
-    const pending = buildUserUpdates(users, scope.names);
+  async update(scope: EthoraAppScope, pending: readonly PendingUserUpdate[]): Promise<UpdateUserResult[]> {
     const results: UpdateUserResult[] = [];
     for (let start = 0; start < pending.length; start += ETHORA_LIMITS.usersPerUpdate) {
-      results.push(...(await this.updateChunk(pending.slice(start, start + ETHORA_LIMITS.usersPerUpdate))));
+      results.push(...(await this.updateChunk(scope, pending.slice(start, start + ETHORA_LIMITS.usersPerUpdate))));
     }
     return results;
   }
 
-  /** One page of users (`GET /v2/chats/users`), filtered. The list may come under `results` or `users`. */
-  async list(scope: EthoraAppScope, options: unknown): Promise<EthoraPage<EthoraChatUser>> {
-    const { limit, offset } = pageOf(options);
-    const query = { ...userFilterQuery(scope, options, 'options'), limit, offset };
-    const raw = await this.http.send(ETHORA_ROUTES.listUsers, { query });
-    return readPage(raw, ['results', 'users', 'items'], limit, offset);
+  /** One page of users (`GET /v2/chats/users`, or the app-scoped twin), filtered. The list may come under `results` or `users`. */
+  async list(scope: EthoraAppScope, query: UserListQuery): Promise<EthoraPage<EthoraChatUser>> {
+    const route = scope.appScoped ? ETHORA_ROUTES.listAppUsers : ETHORA_ROUTES.listUsers;
+    const raw = await this.http.send(route, { params: { appId: scope.appId }, query: { ...query } });
+    return readPage(raw, ['results', 'users', 'items'], query.limit, query.offset);
+  }
+
+  /** One user (`GET /v1/apps/users/{xmppUsername}`), read from `{ user }`, `{ result }` or the bare answer. */
+  async byXmppUsername(xmppUsername: string): Promise<EthoraChatUser> {
+    const raw = await this.http.send<unknown>(ETHORA_ROUTES.userByXmppUsername, { params: { xmppUsername } });
+    return unwrap<EthoraChatUser>(unwrap<unknown>(raw, 'result'), 'user');
   }
 
   /** One page of the rooms of `userId` (`GET /v2/apps/{appId}/users/{userId}/chats`). */
-  async chatsOf(scope: EthoraAppScope, userId: string, options: unknown): Promise<EthoraPage<EthoraChatRoom>> {
-    assertId(userId, 'userId');
-    const { limit, offset } = pageOf(options);
-    const includeMembers = (options as { includeMembers?: unknown } | undefined)?.includeMembers;
-    assertOptionalBoolean(includeMembers, 'options.includeMembers');
-    const raw = await this.http.send(ETHORA_ROUTES.userChats, {
-      params: { appId: scope.appId, userId },
-      query: { limit, offset, ...(includeMembers !== undefined && { includeMembers }) },
-    });
-    return readPage(raw, ['chats', 'results', 'items'], limit, offset);
+  async chatsOf(scope: EthoraAppScope, userId: string, query: UserChatsQuery): Promise<EthoraPage<EthoraChatRoom>> {
+    const raw = await this.http.send(ETHORA_ROUTES.userChats, { params: { appId: scope.appId, userId }, query: { ...query } });
+    return readPage(raw, ['chats', 'results', 'items'], query.limit, query.offset);
   }
 
-  private async updateChunk(chunk: PendingUserUpdate[]): Promise<UpdateUserResult[]> {
+  private async updateChunk(scope: EthoraAppScope, chunk: PendingUserUpdate[]): Promise<UpdateUserResult[]> {
+    const route = scope.appScoped ? ETHORA_ROUTES.updateAppUsers : ETHORA_ROUTES.updateUsers;
     try {
-      const answer = await this.http.send<unknown>(ETHORA_ROUTES.updateUsers, { body: { users: chunk.map(({ entry }) => entry) } });
+      const answer = await this.http.send<unknown>(route, { params: { appId: scope.appId }, body: { users: chunk.map(({ entry }) => entry) } });
       const byName = new Map(readList<UpdateAnswerItem>(answer, ['results']).map((result) => [result.xmppUsername, result]));
       return chunk.map(({ userId, entry: { xmppUsername } }) => ({ userId, xmppUsername, status: byName.get(xmppUsername)?.status ?? 'missing' }));
     } catch (error) {
@@ -65,19 +63,4 @@ export class EthoraUsers {
       return chunk.map(({ userId, entry: { xmppUsername } }) => ({ userId, xmppUsername, status: 'failed', error: error as Error }));
     }
   }
-}
-
-/** Checks the filters of `getUsers` / `iterateUsers` and turns them into the query Ethora reads. */
-export function userFilterQuery(scope: EthoraAppScope, filter: unknown, argument: string): Record<string, string | undefined> {
-  if (filter === undefined) return {};
-  assertObject(filter, argument);
-  const { chatName, xmppUsername, userId } = filter as EthoraUserFilter;
-  if (chatName !== undefined) assertId(chatName, `${argument}.chatName`);
-  if (xmppUsername !== undefined) assertId(xmppUsername, `${argument}.xmppUsername`);
-  if (userId !== undefined) assertId(userId, `${argument}.userId`);
-  return {
-    chatName: chatName === undefined ? undefined : scope.names.chatName(chatName, false),
-    xmppUsername: xmppUsername === undefined ? undefined : scope.names.xmppUsername(xmppUsername),
-    userId,
-  };
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
-import type { CreateUserData, CreateUsersEntry, EthoraNewUser } from '../interfaces/ethora-users.interface.js';
-import { assertId, assertOptionalObject } from '../validation/arguments.js';
-import { assertArray, assertObject } from '../validation/request-arguments.js';
+import type { CreateUserData, EthoraNewUser } from '../interfaces/ethora-users.interface.js';
+import { assertOptionalObject, readId } from '../validation/arguments.js';
+import { assertPlainJsonFields } from '../validation/plain-json.js';
 
 const DEFAULT_FIRST_NAME = 'Chat';
 const DEFAULT_LAST_NAME = 'User';
@@ -14,14 +14,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * field names in errors, e.g. `users[3].email`). Ethora refuses names under 2 characters, so a 1-character
  * name is padded with "." ("Q" → "Q.") and a missing one defaults ("Chat" / "User"): onboarding a real person
  * called "Q" should not fail. The default email is derived from the ids, so every retry sends the same user.
+ * Fields beyond the known ones are sent as given, once checked to be plain JSON.
  */
-export function buildNewUser(userId: unknown, data: unknown, appId: string, argument = 'userData'): EthoraNewUser {
-  assertId(userId, argument === 'userData' ? 'userId' : `${argument}.userId`);
+export function buildNewUser(userIdArgument: unknown, data: unknown, appId: string, argument = 'userData'): EthoraNewUser {
+  const userId = readId(userIdArgument, argument === 'userData' ? 'userId' : `${argument}.userId`, appId);
   assertOptionalObject(data, argument);
   const { firstName, lastName, displayName, email, password, uuid, ...extra } = (data ?? {}) as CreateUserData;
-  if (uuid !== undefined && uuid !== userId) {
+  if (uuid !== undefined && readId(uuid, `${argument}.uuid`, appId).toLowerCase() !== userId.toLowerCase()) {
     throw new EthoraArgumentError(`${argument}.uuid`, 'must be left out or equal the userId (users are keyed by it)');
   }
+  assertPlainJsonFields(extra, argument);
   const [displayFirst, displayLast] = splitDisplayName(optionalText(displayName, `${argument}.displayName`));
   return {
     ...extra,
@@ -31,23 +33,6 @@ export function buildNewUser(userId: unknown, data: unknown, appId: string, argu
     lastName: padName(optionalText(lastName, `${argument}.lastName`) ?? displayLast ?? DEFAULT_LAST_NAME),
     password: optionalText(password, `${argument}.password`) ?? randomBytes(24).toString('base64url'),
   };
-}
-
-/**
- * Builds the batch entries for 1–100 users given as `{ userId, ...userData }`, each checked as `buildNewUser`
- * does (errors name `users[i].field`); a userId given twice is refused, since the batch is keyed by it.
- */
-export function buildNewUsers(users: unknown, appId: string, argument = 'users'): EthoraNewUser[] {
-  assertArray(users, argument, ETHORA_LIMITS.usersPerBatch);
-  const seen = new Set<unknown>();
-  return users.map((entry, index) => {
-    const at = `${argument}[${index}]`;
-    assertObject(entry, at);
-    const { userId, ...data } = entry as CreateUsersEntry;
-    if (seen.has(userId)) throw new EthoraArgumentError(`${at}.userId`, `"${String(userId)}" appears twice`);
-    seen.add(userId);
-    return buildNewUser(userId, data, appId, at);
-  });
 }
 
 function splitDisplayName(displayName: string | undefined): [string | undefined, string | undefined] {

@@ -1,7 +1,6 @@
-import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { UpdateUserData } from '../interfaces/ethora-user-directory.interface.js';
 import type { EthoraNames } from '../contract/ethora-names.js';
-import { assertId } from '../validation/arguments.js';
+import { DistinctIds, readId } from '../validation/arguments.js';
 import { assertArray, assertObject } from '../validation/request-arguments.js';
 import { optionalText, padName } from './new-user.js';
 
@@ -27,15 +26,16 @@ export interface PendingUserUpdate {
  */
 export function buildUserUpdates(users: unknown, names: EthoraNames): PendingUserUpdate[] {
   assertArray(users, 'users');
-  const seen = new Set<string>();
-  return users.map((entry, index) => {
+  const seen = new DistinctIds('users');
+  const pending: PendingUserUpdate[] = [];
+  for (let index = 0; index < users.length; index++) {
     const at = `users[${index}]`;
+    const entry = users[index];
     assertObject(entry, at);
-    const { userId, firstName, lastName, username, profileImage } = entry as Partial<UpdateUserData>;
-    assertId(userId, `${at}.userId`);
+    const { userId: given, firstName, lastName, username, profileImage } = entry as Partial<UpdateUserData>;
+    const userId = readId(given, `${at}.userId`, names.appId);
+    seen.add(userId, index, `${at}.userId`);
     const xmppUsername = names.xmppUsername(userId);
-    if (seen.has(xmppUsername)) throw new EthoraArgumentError(`${at}.userId`, `"${userId}" appears twice`);
-    seen.add(xmppUsername);
     const first = optionalText(firstName, `${at}.firstName`);
     const last = optionalText(lastName, `${at}.lastName`);
     const nick = optionalText(username, `${at}.username`);
@@ -47,6 +47,7 @@ export function buildUserUpdates(users: unknown, names: EthoraNames): PendingUse
       ...(nick !== undefined && { username: nick }),
       ...(image !== undefined && { profileImage: image }),
     };
-    return { userId, entry: update };
-  });
+    pending.push({ userId, entry: update });
+  }
+  return pending;
 }

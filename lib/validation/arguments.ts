@@ -28,29 +28,69 @@ export function assertId(value: unknown, argument: string): asserts value is str
   }
 }
 
-/** Checks a non-empty array of distinct ids of at most `max` entries. */
-export function assertIdList(value: unknown, argument: string, max: number): asserts value is string[] {
-  if (!Array.isArray(value)) throw new EthoraArgumentError(argument, `must be an array of ids, got ${describeValue(value)}`);
-  if (value.length === 0) throw new EthoraArgumentError(argument, 'must hold at least one id');
-  if (value.length > max) {
-    throw new EthoraArgumentError(argument, `holds ${value.length} ids; Ethora takes at most ${max} per call (use the bulk methods)`);
-  }
-  const seen = new Set<string>();
-  value.forEach((id, index) => {
-    assertId(id, `${argument}[${index}]`);
-    if (seen.has(id)) throw new EthoraArgumentError(`${argument}[${index}]`, `"${id}" appears twice`);
-    seen.add(id);
-  });
+/**
+ * One id argument as the plain id: checked by the id rule, with a leading `<appId>_` (app id compared
+ * case-insensitively) stripped once, and what remains checked again (docs/decisions.md, "Ids: the one rule").
+ */
+export function readId(value: unknown, argument: string, appId: string): string {
+  assertId(value, argument);
+  const prefix = `${appId}_`;
+  if (value.length <= prefix.length || value.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) return value;
+  const plain = value.slice(prefix.length);
+  assertId(plain, argument);
+  return plain;
 }
 
-/** Accepts one id or an array of ids and returns the array form. */
-export function idOrIds(value: unknown, argument: string, max: number): string[] {
-  if (Array.isArray(value)) {
-    assertIdList(value, argument, max);
-    return value;
+/** Options of `readIdList`. */
+export interface IdListRule {
+  /** The app whose `<appId>_` prefix is stripped; leave out for ids that carry none (job ids, token ids). */
+  appId?: string;
+  /** Most ids one call takes; leave out for bulk calls, which chunk any number. */
+  max?: number;
+}
+
+/**
+ * A non-empty array of distinct ids, as plain ids. Every entry is checked (holes in a sparse array
+ * included, which `forEach` would skip), and two ids that differ only in case are the same id.
+ */
+export function readIdList(value: unknown, argument: string, rule: IdListRule = {}): string[] {
+  if (!Array.isArray(value)) throw new EthoraArgumentError(argument, `must be an array of ids, got ${describeValue(value)}`);
+  if (value.length === 0) throw new EthoraArgumentError(argument, 'must hold at least one id');
+  if (rule.max !== undefined && value.length > rule.max) {
+    throw new EthoraArgumentError(argument, `holds ${value.length} ids; Ethora takes at most ${rule.max} per call (use the bulk methods)`);
   }
-  assertId(value, argument);
-  return [value];
+  const seen = new DistinctIds(argument);
+  const ids = new Array<string>(value.length);
+  for (let index = 0; index < value.length; index++) {
+    const at = `${argument}[${index}]`;
+    if (!(index in value)) throw new EthoraArgumentError(at, 'is a hole in a sparse array');
+    const id = rule.appId === undefined ? (assertId(value[index], at), value[index] as string) : readId(value[index], at, rule.appId);
+    seen.add(id, index, at);
+    ids[index] = id;
+  }
+  return ids;
+}
+
+/** Accepts one id or an array of ids (at most `max`) and returns the plain ids. */
+export function readIdOrIds(value: unknown, argument: string, appId: string, max: number): string[] {
+  return Array.isArray(value) ? readIdList(value, argument, { appId, max }) : [readId(value, argument, appId)];
+}
+
+/**
+ * Refuses an id seen before in the same list, case-insensitively (XMPP folds local parts to lower case),
+ * naming both places: `users[7].userId: "Alice" appears twice (also users[2])`.
+ */
+export class DistinctIds {
+  private readonly firstIndex = new Map<string, number>();
+
+  constructor(private readonly list: string) {}
+
+  add(id: string, index: number, at: string): void {
+    const key = id.toLowerCase();
+    const seen = this.firstIndex.get(key);
+    if (seen !== undefined) throw new EthoraArgumentError(at, `"${printable(id)}" appears twice (also ${this.list}[${seen}])`);
+    this.firstIndex.set(key, index);
+  }
 }
 
 /** Checks a whole number ≥ 1 (lifetimes, limits, concurrency). */

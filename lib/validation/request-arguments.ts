@@ -5,11 +5,10 @@ import { describeValue, ETHORA_APP_ID_PATTERN } from './arguments.js';
 /** Default `limit` of list calls when the caller gives none; sent explicitly so a short page is recognisable. */
 const DEFAULT_PAGE_SIZE = 100;
 
-/** An app id argument: `undefined` means `fallback` (the configured app); anything else must be 24 hex characters. */
-export function appIdOrDefault(value: unknown, fallback: string, argument = 'appId'): string {
-  if (value === undefined) return fallback;
+/** An app id argument: 24 hex characters, returned in lower case. */
+export function readAppId(value: unknown, argument = 'appId'): string {
   if (typeof value !== 'string' || !ETHORA_APP_ID_PATTERN.test(value)) {
-    throw new EthoraArgumentError(argument, 'must be an Ethora app id (24 hex characters) or left out for the configured app');
+    throw new EthoraArgumentError(argument, `must be an Ethora app id (24 hex characters), got ${describeValue(value)}`);
   }
   return value.toLowerCase();
 }
@@ -55,29 +54,32 @@ export function assertOptionalInteger(value: unknown, argument: string, min: num
   }
 }
 
-/** A non-empty array of at most `max` entries. */
+/** A non-empty, dense array (a hole is named, `users[3]`) of at most `max` entries. */
 export function assertArray(value: unknown, argument: string, max = Number.MAX_SAFE_INTEGER): asserts value is unknown[] {
   if (!Array.isArray(value)) throw new EthoraArgumentError(argument, `must be an array, got ${describeValue(value)}`);
   if (value.length === 0) throw new EthoraArgumentError(argument, 'must hold at least one entry');
   if (value.length > max) throw new EthoraArgumentError(argument, `holds ${value.length} entries; at most ${max} are allowed`);
+  for (let index = 0; index < value.length; index++) {
+    if (!(index in value)) throw new EthoraArgumentError(`${argument}[${index}]`, 'is a hole in a sparse array');
+  }
 }
 
 /**
- * Checks `limit` (1–500, Ethora's page cap) and `offset` (≥ 0) of a list call and fills the defaults
- * (100 and 0). `argument` names the options object in errors, e.g. `options.limit`.
+ * Checks `limit` (1–`max`, Ethora's page cap: 500 for most lists) and `offset` (≥ 0) of a list call and fills
+ * the defaults (100 and 0). `argument` names the options object in errors, e.g. `options.limit`.
  */
-export function pageOf(options: unknown, argument = 'options'): { limit: number; offset: number } {
+export function pageOf(options: unknown, argument = 'options', max: number = ETHORA_LIMITS.pageSize): { limit: number; offset: number } {
   if (options !== undefined) assertObject(options, argument);
   const { limit, offset } = (options ?? {}) as { limit?: unknown; offset?: unknown };
-  assertOptionalInteger(limit, `${argument}.limit`, 1, ETHORA_LIMITS.pageSize);
+  assertOptionalInteger(limit, `${argument}.limit`, 1, max);
   assertOptionalInteger(offset, `${argument}.offset`, 0);
-  return { limit: limit ?? DEFAULT_PAGE_SIZE, offset: offset ?? 0 };
+  return { limit: limit ?? Math.min(DEFAULT_PAGE_SIZE, max), offset: offset ?? 0 };
 }
 
-/** Checks the `pageSize` of an `iterate*` call (1–500) and fills the default (100). */
-export function pageSizeOf(options: unknown, argument = 'options'): number {
+/** Checks the `pageSize` of an `iterate*` call (1–`max`) and fills the default (100). */
+export function pageSizeOf(options: unknown, argument = 'options', max: number = ETHORA_LIMITS.pageSize): number {
   if (options !== undefined) assertObject(options, argument);
   const { pageSize } = (options ?? {}) as { pageSize?: unknown };
-  assertOptionalInteger(pageSize, `${argument}.pageSize`, 1, ETHORA_LIMITS.pageSize);
-  return pageSize ?? DEFAULT_PAGE_SIZE;
+  assertOptionalInteger(pageSize, `${argument}.pageSize`, 1, max);
+  return pageSize ?? Math.min(DEFAULT_PAGE_SIZE, max);
 }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { type BulkItemError, EthoraArgumentError, EthoraConfigError, EthoraJobError, isEthoraApiError } from '../../lib/index.js';
+import { type BulkItemError, isEthoraError } from '../../lib/index.js';
 
 /** What the caller of the sample gets for a library error: a status, a safe message and maybe a Retry-After. */
 export interface MappedEthoraError {
@@ -17,21 +17,28 @@ const UPSTREAM_UNAVAILABLE = 'upstream unavailable';
  * (never a 401, which would tell the caller to log in again). Messages never carry tokens or request details.
  */
 export function mapEthoraError(error: unknown): MappedEthoraError | undefined {
-  if (isEthoraApiError(error)) {
-    const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
-    return mapFailure(error.code, error.status, error.serverMessage, retryAfterMs);
+  if (!isEthoraError(error)) return undefined;
+  switch (error.code) {
+    // The library checks arguments before sending anything; its message names the argument.
+    case 'invalid_argument':
+      return { statusCode: HttpStatus.BAD_REQUEST, message: error.message };
+    // The detail (option, env var) is for the server log, not for callers.
+    case 'invalid_config':
+      return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'The chat integration is not configured correctly on this server' };
+    case 'invalid_token':
+      return { statusCode: HttpStatus.UNAUTHORIZED, message: 'Invalid chat token' };
+    case 'job_failed':
+    case 'job_timeout':
+    case 'job_aborted':
+      return {
+        statusCode: error.code === 'job_timeout' ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY,
+        message: `${UPSTREAM_UNAVAILABLE}: an Ethora job did not complete (${error.reason})`,
+      };
+    case 'rate_limited':
+      return mapFailure(error.code, error.status, error.serverMessage, error.retryAfterMs);
+    default:
+      return mapFailure(error.code, error.status, error.serverMessage, undefined);
   }
-  // The library checks arguments before sending anything; its message names the argument.
-  if (error instanceof EthoraArgumentError) return { statusCode: HttpStatus.BAD_REQUEST, message: error.message };
-  // The detail (option, env var) is for the server log, not for callers.
-  if (error instanceof EthoraConfigError) {
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'The chat integration is not configured correctly on this server' };
-  }
-  if (error instanceof EthoraJobError) {
-    const statusCode = error.reason === 'timeout' ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
-    return { statusCode, message: `${UPSTREAM_UNAVAILABLE}: an Ethora job did not complete (${error.reason})` };
-  }
-  return undefined;
 }
 
 /**
@@ -50,6 +57,7 @@ function mapFailure(code: string, status: number | undefined, serverMessage: str
     case 'conflict':
       return { statusCode: HttpStatus.CONFLICT, message: `Already exists in Ethora${said}` };
     case 'bad_request':
+    case 'validation_failed':
       return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, message: `Ethora rejected the request${said}` };
     case 'rate_limited':
       return {
@@ -60,12 +68,12 @@ function mapFailure(code: string, status: number | undefined, serverMessage: str
     case 'server_error':
       // Ethora's own 503 (overloaded, deploying) is passed on as such: the caller may retry later.
       return { statusCode: status === 503 ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY, message: UPSTREAM_UNAVAILABLE };
-    case 'connection_error':
+    case 'connection_failed':
       return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: UPSTREAM_UNAVAILABLE };
     case 'timeout':
       return { statusCode: HttpStatus.GATEWAY_TIMEOUT, message: UPSTREAM_UNAVAILABLE };
-    case 'authentication_error':
-    case 'permission_error':
+    case 'authentication_failed':
+    case 'permission_denied':
       return { statusCode: HttpStatus.BAD_GATEWAY, message: `${UPSTREAM_UNAVAILABLE}: Ethora refused this server's credentials` };
     default:
       return { statusCode: HttpStatus.BAD_GATEWAY, message: UPSTREAM_UNAVAILABLE };

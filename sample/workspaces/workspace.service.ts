@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { type BulkItemError, ETHORA_LIMITS, EthoraChatService, EthoraTokenService, type GetUserChatsOptions } from '../../lib/index.js';
+import { type BulkItemError, EthoraChatService, EthoraTokenService, type GetUserChatsOptions } from '../../lib/index.js';
 import { mapBulkItemError } from '../filters/ethora-error-mapping.js';
 import type { AddUserDto } from '../dto/add-user.dto.js';
 import type {
@@ -11,6 +11,9 @@ import type {
   WorkspaceOnboarded,
   WorkspaceUserAdded,
 } from './workspace.types.js';
+
+/** `deleteUsers` takes at most 100 ids per call. */
+const USERS_PER_DELETE = 100;
 
 /**
  * The sample's orchestration: a workspace is a SaaS tenant with one Ethora chat room whose chatId is the
@@ -65,7 +68,7 @@ export class WorkspaceService {
    */
   async cleanupWorkspace(workspaceId: string, userIds: string[] = []): Promise<WorkspaceCleanedUp> {
     let users: WorkspaceCleanedUp['users'] = userIds.length === 0 ? 'none_listed' : 'not_found';
-    for (const batch of chunks(userIds, ETHORA_LIMITS.usersPerBatch)) {
+    for (const batch of chunks(userIds, USERS_PER_DELETE)) {
       if ((await this.chat.deleteUsers(batch)).ok) users = 'deleted';
     }
     const room = await this.chat.deleteChatRoom(workspaceId);
