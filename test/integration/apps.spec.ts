@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { EthoraAppsService, EthoraArgumentError, EthoraNotFoundError, EthoraPermissionError } from '../../lib/index.js';
+import { EthoraAppsService, EthoraArgumentError } from '../../lib/index.js';
+import { EthoraNotFoundError, EthoraPermissionError } from '../../lib/errors/index.js';
 import { CaptureLogger } from '../support/capture-logger.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { EthoraAppsService, EthoraPermissionError } from '../../lib/index.js';
+import { EthoraAppsService } from '../../lib/index.js';
+import { EthoraPermissionError } from '../../lib/errors/index.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 
 describe('EthoraAppsService: acting on a child app through /v2/apps/{appId}', () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import jwt from 'jsonwebtoken';
-import { EthoraTokenError, deriveSigningKey } from '../../lib/index.js';
+import { EthoraTokenError } from '../../lib/index.js';
+import { deriveSigningKey } from '../../lib/tokens/signing-key.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 
 describe('client tokens', () => {

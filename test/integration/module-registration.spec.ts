@@ -2,13 +2,7 @@ import { afterEach, beforeAll, afterAll, describe, expect, it } from '@jest/glob
 import { Injectable, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { Test, type TestingModule } from '@nestjs/testing';
-import {
-  EthoraChatModule,
-  EthoraChatService,
-  EthoraConfigError,
-  ethoraChatConfig,
-  type EthoraChatModuleOptions,
-} from '../../lib/index.js';
+import { EthoraChatModule, EthoraChatService, EthoraConfigError, ethoraChatConfig, type EthoraChatModuleOptions } from '../../lib/index.js';
 import { EthoraEmulator } from '../../lib/testing/index.js';
 
 const ENV_KEYS = ['ETHORA_CHAT_API_URL', 'ETHORA_CHAT_APP_ID', 'ETHORA_CHAT_APP_SECRET', 'ETHORA_CHAT_BOT_JID', 'ETHORA_CHAT_LOGGING'];

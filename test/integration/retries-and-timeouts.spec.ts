@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import axios from 'axios';
-import { EthoraApiError, isEthoraApiError } from '../../lib/index.js';
+import { EthoraApiError } from '../../lib/index.js';
+import { isEthoraApiError } from '../../lib/errors/index.js';
 import { CaptureLogger } from '../support/capture-logger.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { inspect } from 'node:util';
-import { deriveSigningKey } from '../../lib/index.js';
+import { deriveSigningKey } from '../../lib/tokens/signing-key.js';
 import { CaptureLogger } from '../support/capture-logger.js';
 import { renderErrorChain } from '../support/secret-scan.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import jwt from 'jsonwebtoken';
-import { deriveSigningKey } from '../../lib/index.js';
-import type { RecordedRequest } from '../../lib/testing/index.js';
+import { deriveSigningKey } from '../../lib/tokens/signing-key.js';
+import type { RecordedRequest } from '../../lib/testing/emulator/index.js';
 import { CaptureLogger } from '../support/capture-logger.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 

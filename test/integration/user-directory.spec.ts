@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { EthoraArgumentError, EthoraNotFoundError, EthoraServerError } from '../../lib/index.js';
+import { EthoraArgumentError } from '../../lib/index.js';
+import { EthoraNotFoundError, EthoraServerError } from '../../lib/errors/index.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 
 describe('EthoraChatService: user directory, room updates, ping', () => {

@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  EthoraAppsService,
-  EthoraArgumentError,
-  EthoraChatService,
-  EthoraTokenError,
-  EthoraTokenService,
-  ETHORA_ID_PATTERN,
-} from '../../lib/index.js';
+import { EthoraAppsService, EthoraArgumentError, EthoraChatService, EthoraTokenError, EthoraTokenService, ETHORA_ID_PATTERN } from '../../lib/index.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 import { BAD_IDS, badAppIds, ids } from './support/bad-values.js';
 

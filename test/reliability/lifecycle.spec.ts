@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { EthoraAppsService, isEthoraApiError, type BulkUserInput } from '../../lib/index.js';
+import { EthoraAppsService, type BulkUserInput } from '../../lib/index.js';
+import { isEthoraApiError } from '../../lib/errors/index.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 import { eventually, settleAll } from './support/settle.js';
 import { workspaceUsers } from './support/workspace-users.js';

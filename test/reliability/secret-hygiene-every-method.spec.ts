@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { inspect } from 'node:util';
-import { deriveSigningKey, EthoraAppsService, EthoraChatService } from '../../lib/index.js';
-import type { FaultRule } from '../../lib/testing/index.js';
+import { EthoraAppsService, EthoraChatService } from '../../lib/index.js';
+import { deriveSigningKey } from '../../lib/tokens/signing-key.js';
+import type { FaultRule } from '../../lib/testing/emulator/index.js';
 import { CaptureLogger } from '../support/capture-logger.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 import { leakedSecrets, renderErrorChain } from '../support/secret-scan.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { mapWithConcurrency } from '../../lib/bulk/bounded-concurrency.js';
-import { assertBulkIds, prepareBulkUsers, resolveBulkOptions } from '../../lib/bulk/bulk-input.js';
+import { prepareBulkUsers, resolveBulkOptions } from '../../lib/bulk/bulk-input.js';
+import { readIdList } from '../../lib/validation/arguments.js';
 import { toBulkItemError } from '../../lib/bulk/bulk-report.js';
 import { chunk } from '../../lib/bulk/chunk.js';
 import { EthoraArgumentError, EthoraServerError } from '../../lib/errors/index.js';
@@ -85,11 +86,11 @@ describe('bulk input checks', () => {
   });
 
   it('checks id lists of any length', () => {
-    expect(() => assertBulkIds(Array.from({ length: 1000 }, (_, i) => `u${i}`), 'userIds')).not.toThrow();
-    expect(() => assertBulkIds([], 'userIds')).toThrow(/userIds: must hold at least one id/);
-    expect(() => assertBulkIds(['a', 'a'], 'userIds')).toThrow(/userIds\[1\]/);
-    expect(() => assertBulkIds(['a', ''], 'userIds')).toThrow(/userIds\[1\]/);
-    expect(() => assertBulkIds('a', 'userIds')).toThrow(/userIds/);
+    expect(() => readIdList(Array.from({ length: 1000 }, (_, i) => `u${i}`), 'userIds')).not.toThrow();
+    expect(() => readIdList([], 'userIds')).toThrow(/userIds: must hold at least one id/);
+    expect(() => readIdList(['a', 'a'], 'userIds')).toThrow(/userIds\[1\]/);
+    expect(() => readIdList(['a', ''], 'userIds')).toThrow(/userIds\[1\]/);
+    expect(() => readIdList('a', 'userIds')).toThrow(/userIds/);
   });
 
   it('defaults concurrency to 8 and checks the options', () => {

@@ -15,13 +15,14 @@ function failed(status: number, data: unknown, headers: Record<string, string> =
 
 describe('createApiError', () => {
   it.each([
-    [401, { code: 'UNAUTHORIZED' }, 'authentication_error', 'EthoraAuthenticationError'],
-    [403, 'forbidden', 'permission_error', 'EthoraPermissionError'],
+    [401, { code: 'UNAUTHORIZED' }, 'authentication_failed', 'EthoraAuthenticationError'],
+    [403, 'forbidden', 'permission_denied', 'EthoraPermissionError'],
     [404, { message: 'no job' }, 'not_found', 'EthoraNotFoundError'],
     [422, 'Chat room not found', 'not_found', 'EthoraNotFoundError'],
     [422, { code: 'NOT_FOUND', message: 'Users not found' }, 'not_found', 'EthoraNotFoundError'],
     [422, { error: 'Chat already exists' }, 'conflict', 'EthoraConflictError'],
-    [422, { code: 'VALIDATION_ERROR', message: 'firstName too short' }, 'bad_request', 'EthoraBadRequestError'],
+    [422, { code: 'VALIDATION_ERROR', message: 'firstName too short' }, 'validation_failed', 'EthoraValidationError'],
+    [400, { code: 'APP_NOT_FOUND_X', message: 'bad' }, 'bad_request', 'EthoraBadRequestError'],
     [429, {}, 'rate_limited', 'EthoraRateLimitError'],
     [503, 'down', 'server_error', 'EthoraServerError'],
   ])('maps %i %j to %s', (status, data, code, name) => {
@@ -46,7 +47,7 @@ describe('createApiError', () => {
     expect(createApiError(new AxiosError('timeout of 10ms exceeded', 'ETIMEDOUT'), call).code).toBe('timeout');
     const reset = AxiosError.from(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'ECONNRESET');
     const error = createApiError(reset, call);
-    expect(error.code).toBe('connection_error');
+    expect(error.code).toBe('connection_failed');
     expect((error.cause as Error).message).toBe('socket hang up');
   });
 

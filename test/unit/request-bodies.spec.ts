@@ -6,7 +6,7 @@ import { readJobRequest } from '../../lib/jobs/job-request.js';
 import { EthoraNames } from '../../lib/contract/ethora-names.js';
 import { buildRoomUpdate } from '../../lib/rooms/room-bodies.js';
 import { buildUserUpdates } from '../../lib/users/user-update.js';
-import { appIdOrDefault, pageOf, pageSizeOf } from '../../lib/validation/request-arguments.js';
+import { pageOf, pageSizeOf, readAppId } from '../../lib/validation/request-arguments.js';
 
 const APP = '65a1b2c3d4e5f60718293a4b';
 const names = new EthoraNames(APP, 'xmpp.example.com');
@@ -74,7 +74,7 @@ describe('buildUserUpdates / buildRoomUpdate', () => {
   it('prefixes once, pads 1-character names and leaves out blank fields', () => {
     expect(buildUserUpdates([{ userId: 'alice', firstName: 'Q', lastName: ' ' }, { userId: `${APP}_bob`, username: 'bobby' }], names)).toEqual([
       { userId: 'alice', entry: { xmppUsername: `${APP}_alice`, firstName: 'Q.' } },
-      { userId: `${APP}_bob`, entry: { xmppUsername: `${APP}_bob`, username: 'bobby' } },
+      { userId: 'bob', entry: { xmppUsername: `${APP}_bob`, username: 'bobby' } },
     ]);
   });
 
@@ -105,14 +105,19 @@ describe('paging, app ids and job requests', () => {
     expect(argumentOf(() => pageSizeOf({ pageSize: 2.5 }))).toBe('options.pageSize');
   });
 
-  it('defaults the app id and refuses anything but 24 hex characters', () => {
-    expect(appIdOrDefault(undefined, APP)).toBe(APP);
-    expect(appIdOrDefault(APP.toUpperCase(), 'x')).toBe(APP);
-    expect(argumentOf(() => appIdOrDefault('../x', APP))).toBe('appId');
+  it('reads an app id (lower-cased) and refuses anything but 24 hex characters', () => {
+    expect(readAppId(APP.toUpperCase())).toBe(APP);
+    expect(argumentOf(() => readAppId('../x'))).toBe('appId');
+    expect(argumentOf(() => readAppId(undefined, 'childAppId'))).toBe('childAppId');
+  });
+
+  it('caps a history page at 100', () => {
+    expect(pageOf(undefined, 'options', 100)).toEqual({ limit: 100, offset: 0 });
+    expect(argumentOf(() => pageOf({ limit: 101 }, 'options', 100))).toBe('options.limit');
   });
 
   it('reads a job id or ticket, kind and wait options', () => {
-    const resolve = (appId: unknown) => (appId as string | undefined) ?? APP;
+    const resolve = APP;
     const { location, wait } = readJobRequest({ jobId: 'j1', statusUrl: '/s' }, { kind: 'broadcast', timeoutMs: 5 }, resolve);
     expect(location).toMatchObject({ jobId: 'j1', params: { appId: APP, jobId: 'j1' }, statusUrl: '/s', route: { path: '/v2/apps/:appId/chats/broadcast/:jobId' } });
     expect(wait).toEqual({ timeoutMs: 5 });
