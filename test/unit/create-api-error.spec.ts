@@ -22,7 +22,7 @@ describe('createApiError', () => {
     [422, { code: 'NOT_FOUND', message: 'Users not found' }, 'not_found', 'EthoraNotFoundError'],
     [422, { error: 'Chat already exists' }, 'conflict', 'EthoraConflictError'],
     [422, { code: 'VALIDATION_ERROR', message: 'firstName too short' }, 'validation_failed', 'EthoraValidationError'],
-    [400, { code: 'APP_NOT_FOUND_X', message: 'bad' }, 'bad_request', 'EthoraBadRequestError'],
+    [400, { code: 'BAD_TARGET', message: 'exactly one target' }, 'bad_request', 'EthoraBadRequestError'],
     [429, {}, 'rate_limited', 'EthoraRateLimitError'],
     [503, 'down', 'server_error', 'EthoraServerError'],
   ])('maps %i %j to %s', (status, data, code, name) => {
