@@ -30,7 +30,7 @@ describe('EthoraAppsService: apps, app tokens, provisioning, bot', () => {
       expect(ctx.emulator.requests[0]).toMatchObject({ method: 'POST', path: '/v2/apps', body: { displayName: 'Tenant A', domainName: 'tenant-a' } });
 
       expect(await apps.getApp(child._id)).toMatchObject({ _id: child._id, displayName: 'Tenant A' });
-      expect(await apps.getApp()).toMatchObject({ _id: appId });
+      expect(await apps.getApp(appId)).toMatchObject({ _id: appId });
 
       const page = await apps.listApps({ limit: 10, order: 'desc', orderBy: 'createdAt' });
       expect(page.items.map((a) => a._id)).toEqual([child._id, appId]);
@@ -49,6 +49,16 @@ describe('EthoraAppsService: apps, app tokens, provisioning, bot', () => {
       for await (const app of apps.iterateApps({ orderBy: 'displayName', pageSize: 2 })) names.push(app.displayName);
       expect(names).toEqual(['Aa', 'Bb', 'Cc', 'Emulator App']);
       expect(ctx.emulator.requests.map((r) => r.query.offset)).toEqual(['0', '2', '4']);
+    });
+
+    it('updates an app', async () => {
+      const child = await apps.createApp({ displayName: 'Tenant A' });
+      ctx.emulator.clearRequests();
+      // needs emulator route from #11: PATCH /v2/apps/{appId}
+      await apps.updateApp(child._id, { displayName: 'Tenant B' }).catch(() => undefined);
+      expect(ctx.emulator.requests[0]).toMatchObject({ method: 'PATCH', path: `/v2/apps/${child._id}`, body: { displayName: 'Tenant B' } });
+      await expect(apps.updateApp(child._id, {})).rejects.toMatchObject({ argument: 'data' });
+      await expect(apps.updateApp(child._id, { displayName: 'B' })).rejects.toMatchObject({ argument: 'data.displayName' });
     });
 
     it('refuses bad input before sending, and never deletes the configured app', async () => {
@@ -70,12 +80,12 @@ describe('EthoraAppsService: apps, app tokens, provisioning, bot', () => {
 
   describe('app tokens', () => {
     it('creates, lists, rotates and revokes tokens, and never logs a secret', async () => {
-      const created = await apps.createAppToken(undefined, { label: 'ci' });
+      const created = await apps.createAppToken(appId, { label: 'ci' });
       expect(created).toMatchObject({ tokenId: expect.any(String), token: expect.any(String), label: 'ci' });
       expect(ctx.emulator.requests[0]).toMatchObject({ method: 'POST', path: `/v2/apps/${appId}/tokens`, body: { label: 'ci' } });
 
-      expect(await apps.listAppTokens()).toEqual([expect.objectContaining({ tokenId: created.tokenId, label: 'ci' })]);
-      const rotated = await apps.rotateAppToken(undefined, created.tokenId);
+      expect(await apps.listAppTokens(appId)).toEqual([expect.objectContaining({ tokenId: created.tokenId, label: 'ci' })]);
+      const rotated = await apps.rotateAppToken(appId, created.tokenId);
       expect(rotated.token).not.toBe(created.token);
       expect(ctx.emulator.state.tokens()[0].secret).toBe(rotated.token);
 
@@ -90,12 +100,12 @@ describe('EthoraAppsService: apps, app tokens, provisioning, bot', () => {
 
     it('does not retry a create or a rotate (each would mint another secret)', async () => {
       ctx.emulator.faults.add({ method: 'POST', path: `/v2/apps/${appId}/tokens`, status: 503, times: 1 });
-      await expect(apps.createAppToken()).rejects.toMatchObject({ status: 503, attempts: 1 });
+      await expect(apps.createAppToken(appId)).rejects.toMatchObject({ status: 503, attempts: 1 });
     });
 
     it('refuses bad input before sending', async () => {
-      await expect(apps.createAppToken(undefined, { label: '' })).rejects.toMatchObject({ argument: 'data.label' });
-      await expect(apps.revokeAppToken(undefined, 'a/b')).rejects.toMatchObject({ argument: 'tokenId' });
+      await expect(apps.createAppToken(appId, { label: '' })).rejects.toMatchObject({ argument: 'data.label' });
+      await expect(apps.revokeAppToken(appId, 'a/b')).rejects.toMatchObject({ argument: 'tokenId' });
       await expect(apps.rotateAppToken('xyz', 't1')).rejects.toMatchObject({ argument: 'appId' });
       expect(ctx.emulator.requests).toHaveLength(0);
     });
@@ -103,20 +113,21 @@ describe('EthoraAppsService: apps, app tokens, provisioning, bot', () => {
 
   describe('provisioning and bot', () => {
     it('provisions rooms', async () => {
-      await apps.provisionApp(undefined, { rooms: [{ title: 'General', pinned: true }, { title: 'Random' }] });
+      await apps.provisionApp(appId, { rooms: [{ title: 'General', pinned: true }, { title: 'Random' }] });
       expect(ctx.emulator.state.rooms().map((r) => [r.title, r.pinned])).toEqual([['General', true], ['Random', undefined]]);
       expect(ctx.emulator.requests[0]).toMatchObject({ method: 'POST', path: `/v2/apps/${appId}/provision` });
-      await expect(apps.provisionApp(undefined, { rooms: [{ title: ' ' }] })).rejects.toMatchObject({ argument: 'data.rooms[0].title' });
+      await expect(apps.provisionApp(appId, { rooms: [{ title: ' ' }] })).rejects.toMatchObject({ argument: 'data.rooms[0].title' });
     });
 
     it('reads and updates the bot settings', async () => {
-      expect(await apps.getBot()).toMatchObject({ status: 'off', trigger: 'any_message' });
-      const updated = await apps.updateBot(undefined, { status: 'on', trigger: '/bot', prompt: 'Be brief' });
+      const chat = ctx.service;
+      expect(await chat.getBot()).toMatchObject({ status: 'off', trigger: 'any_message' });
+      const updated = await chat.updateBot({ status: 'on', trigger: '/bot', prompt: 'Be brief' });
       expect(updated).toMatchObject({ status: 'on', trigger: '/bot', prompt: 'Be brief' });
       expect(ctx.emulator.state.bot()).toMatchObject({ status: 'on', trigger: '/bot' });
       expect(ctx.emulator.requests[1]).toMatchObject({ method: 'PUT', path: `/v2/apps/${appId}/bot`, body: { status: 'on', trigger: '/bot', prompt: 'Be brief' } });
-      await expect(apps.updateBot(undefined, { status: 'enabled' as never })).rejects.toMatchObject({ argument: 'settings.status' });
-      await expect(apps.updateBot(undefined, { trigger: 'all' as never })).rejects.toMatchObject({ argument: 'settings.trigger' });
+      await expect(chat.updateBot({ status: 'enabled' as never })).rejects.toMatchObject({ argument: 'settings.status' });
+      await expect(chat.updateBot({ trigger: 'all' as never })).rejects.toMatchObject({ argument: 'settings.trigger' });
       expect(ctx.emulator.requests).toHaveLength(2);
     });
   });
