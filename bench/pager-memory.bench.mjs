@@ -1,5 +1,5 @@
 // 4. Memory: iterating 100,000 users with service.iterateUsers() must not hold them. The users are seeded
-//    through the bulk createUsers (the emulator CLI has no seeding flag), which also exercises it at scale.
+//    through bulkCreateUsers (the emulator CLI has no seeding flag), which also exercises it at scale.
 import { fmt, median, RUNS, time } from './support/measure.mjs';
 
 const USERS = 100_000;
@@ -16,7 +16,7 @@ export async function benchPagerMemory({ service }) {
   let seeded;
   const seedMs = await time(async () => {
     const users = Array.from({ length: USERS }, (_, i) => ({ userId: `mem-${i}` }));
-    seeded = (await service.createUsers(users, { concurrency: 8 })).totals;
+    seeded = (await service.bulkCreateUsers(users, { concurrency: 8 })).totals;
   });
   if (seeded.created !== USERS) throw new Error(`seeding created ${seeded.created} of ${USERS} users`);
   seeded = undefined;
@@ -51,7 +51,7 @@ export async function benchPagerMemory({ service }) {
   return [
     {
       name: `Iterate ${fmt.int(USERS)} users (iterateUsers, pages of 100): heap growth`,
-      value: `${fmt.mb(growth)} vs ${fmt.mb(holdAll)} holding them all (${fmt.ms(median(walls))} per pass; seeded with createUsers in ${fmt.ms(seedMs)})`,
+      value: `${fmt.mb(growth)} vs ${fmt.mb(holdAll)} holding them all (${fmt.ms(median(walls))} per pass; seeded with bulkCreateUsers in ${fmt.ms(seedMs)})`,
       ratio: growth / holdAll,
       ratioNote: 'of the heap an array of all users takes',
       target: '≤ 50 MB',

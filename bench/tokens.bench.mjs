@@ -12,8 +12,8 @@ const SIGNING_NOTE =
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 
 export async function benchTokens({ lib, tokens, appId, appSecret }) {
-  // The same key string ours signs client tokens with (scoped mode), so all three sign with one key.
-  const keyString = lib.deriveSigningKey(appSecret, 'client', 'scoped');
+  // The same key string ours signs client tokens with (scoped mode, ethora-api.md §2), so all three sign with one key.
+  const keyString = createHmac('sha256', appSecret).update('ethora:client:v1').digest('hex');
   const keyObject = createSecretKey(Buffer.from(keyString));
   const ttl = 900;
   const claims = (userId) => {

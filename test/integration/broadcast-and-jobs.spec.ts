@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { EthoraAppsService, EthoraJobError } from '../../lib/index.js';
+import { EthoraJobError } from '../../lib/index.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 
 describe('broadcast and waitForJob', () => {
   let ctx: EthoraTestContext;
-  let apps: EthoraAppsService;
   let appId: string;
 
   beforeAll(async () => {
     ctx = await createEthoraTestContext();
-    apps = ctx.moduleRef.get(EthoraAppsService);
     appId = ctx.emulator.appId;
   });
   afterAll(() => ctx.close());
@@ -21,7 +19,7 @@ describe('broadcast and waitForJob', () => {
 
   describe('broadcast', () => {
     it('sends to all rooms and waits for the job by default', async () => {
-      const result = await apps.broadcast(undefined, { text: 'Hello all', allRooms: true });
+      const result = await ctx.service.broadcast({ text: 'Hello all', allRooms: true });
       expect(result.job).toMatchObject({ state: 'completed', result: { sent: 2 } });
       expect(result.jobId).toEqual(expect.any(String));
       expect(ctx.emulator.state.broadcasts()).toEqual([expect.objectContaining({ text: 'Hello all', chatNames: [`${appId}_r1`, `${appId}_r2`] })]);
@@ -29,14 +27,14 @@ describe('broadcast and waitForJob', () => {
     });
 
     it('maps chatIds to prefixed chatNames', async () => {
-      await apps.broadcast(undefined, { text: 'Hi', chatIds: ['r2'] });
+      await ctx.service.broadcast({ text: 'Hi', chatIds: ['r2'] });
       expect(ctx.emulator.requests[0].body).toEqual({ text: 'Hi', chatNames: [`${appId}_r2`] });
       expect(ctx.emulator.state.broadcasts()[0].chatNames).toEqual([`${appId}_r2`]);
     });
 
     it('returns the ticket at once with wait: false; waitForJob finishes it', async () => {
       ctx.emulator.setJobBehaviour({ pollsBeforeComplete: 2 });
-      const ticket = await apps.broadcast(undefined, { text: 'Later', chatNames: ['r1'] }, { wait: false });
+      const ticket = await ctx.service.broadcast({ text: 'Later', chatNames: ['r1'] }, { wait: false });
       expect(ticket.job).toBeUndefined();
       expect(ctx.emulator.state.broadcasts()).toEqual([]);
       const job = await ctx.service.waitForJob({ jobId: ticket.jobId as string, statusUrl: ticket.statusUrl }, { kind: 'broadcast', pollIntervalMs: 1 });
@@ -46,16 +44,16 @@ describe('broadcast and waitForJob', () => {
 
     it('rejects with EthoraJobError when the job fails, and is never retried', async () => {
       ctx.emulator.jobs.failNext();
-      await expect(apps.broadcast(undefined, { text: 'x', allRooms: true })).rejects.toMatchObject({ name: 'EthoraJobError', reason: 'failed' });
+      await expect(ctx.service.broadcast({ text: 'x', allRooms: true })).rejects.toMatchObject({ name: 'EthoraJobError', reason: 'failed', code: 'job_failed' });
       ctx.emulator.faults.add({ method: 'POST', path: `/v2/apps/${appId}/chats/broadcast`, status: 503, times: 1 });
-      await expect(apps.broadcast(undefined, { text: 'x', allRooms: true })).rejects.toMatchObject({ status: 503, attempts: 1 });
+      await expect(ctx.service.broadcast({ text: 'x', allRooms: true })).rejects.toMatchObject({ status: 503, attempts: 1 });
     });
 
     it('checks the target and wait options before sending', async () => {
-      await expect(apps.broadcast(undefined, { text: 'x' } as never)).rejects.toMatchObject({ argument: 'request' });
-      await expect(apps.broadcast(undefined, { text: 'x', allRooms: true, chatIds: ['r1'] } as never)).rejects.toMatchObject({ argument: 'request' });
-      await expect(apps.broadcast(undefined, { text: '', allRooms: true })).rejects.toMatchObject({ argument: 'request.text' });
-      await expect(apps.broadcast(undefined, { text: 'x', allRooms: true }, { wait: { timeoutMs: -1 } })).rejects.toMatchObject({
+      await expect(ctx.service.broadcast({ text: 'x' } as never)).rejects.toMatchObject({ argument: 'request' });
+      await expect(ctx.service.broadcast({ text: 'x', allRooms: true, chatIds: ['r1'] } as never)).rejects.toMatchObject({ argument: 'request' });
+      await expect(ctx.service.broadcast({ text: '', allRooms: true })).rejects.toMatchObject({ argument: 'request.text' });
+      await expect(ctx.service.broadcast({ text: 'x', allRooms: true }, { wait: { timeoutMs: -1 } })).rejects.toMatchObject({
         argument: 'options.wait.timeoutMs',
       });
       expect(ctx.emulator.requests).toHaveLength(0);
@@ -66,14 +64,14 @@ describe('broadcast and waitForJob', () => {
     it('waits for a user job by id on the users poll route', async () => {
       await ctx.service.createUser('alice');
       const userJob = ctx.emulator.state.jobs().find((j) => j.kind === 'users');
-      const job = await ctx.service.waitForJob<{ results: unknown[] }>(userJob!.jobId, { kind: 'users', appId });
+      const job = await ctx.service.waitForJob<{ results: unknown[] }>(userJob!.jobId, { kind: 'users' });
       expect(job.result?.results).toHaveLength(1);
       expect(ctx.emulator.requests.at(-1)?.path).toBe(`/v2/apps/${appId}/users/batch/${userJob!.jobId}`);
     });
 
     it('times out and aborts with EthoraJobError', async () => {
       ctx.emulator.setJobBehaviour({ pollsBeforeComplete: 1_000 });
-      const { jobId } = await apps.broadcast(undefined, { text: 'slow', allRooms: true }, { wait: false });
+      const { jobId } = await ctx.service.broadcast({ text: 'slow', allRooms: true }, { wait: false });
       await expect(ctx.service.waitForJob(jobId as string, { kind: 'broadcast', timeoutMs: 30, pollIntervalMs: 5 })).rejects.toMatchObject({
         reason: 'timeout',
       });
@@ -84,10 +82,9 @@ describe('broadcast and waitForJob', () => {
       await expect(waiting).rejects.toMatchObject({ reason: 'aborted' });
     });
 
-    it('refuses a bad job id, kind or appId before polling', async () => {
+    it('refuses a bad job id or kind before polling', async () => {
       await expect(ctx.service.waitForJob('a/b', { kind: 'users' })).rejects.toMatchObject({ argument: 'job' });
       await expect(ctx.service.waitForJob('j', { kind: 'rooms' as never })).rejects.toMatchObject({ argument: 'options.kind' });
-      await expect(ctx.service.waitForJob('j', { kind: 'users', appId: 'x' })).rejects.toMatchObject({ argument: 'options.appId' });
       expect(ctx.emulator.requests).toHaveLength(0);
     });
   });

@@ -5,7 +5,7 @@ import { createEthoraTestContext, type EthoraTestContext } from '../support/etho
 const users = (count: number): BulkUserInput[] => Array.from({ length: count }, (_, i) => ({ userId: `m${i}`, displayName: `Member ${i}` }));
 const ids = (count: number): string[] => users(count).map((u) => u.userId);
 
-describe('bulk createUsers / grantUsersAccessToChatRoom / removeUsersAccessFromChatRoom', () => {
+describe('bulkCreateUsers / bulkGrantAccess / bulkRemoveAccess', () => {
   let ctx: EthoraTestContext;
   afterEach(() => ctx.close());
 
@@ -15,7 +15,7 @@ describe('bulk createUsers / grantUsersAccessToChatRoom / removeUsersAccessFromC
     ctx = await createEthoraTestContext();
     ctx.emulator.addUser({ userId: 'm7' });
     const progress: number[] = [];
-    const report = await ctx.service.createUsers(users(250), { concurrency: 3, onProgress: (done) => progress.push(done) });
+    const report = await ctx.service.bulkCreateUsers(users(250), { concurrency: 3, onProgress: (done) => progress.push(done) });
 
     expect(report.ok).toBe(true);
     expect(report.totals).toEqual({ users: 250, created: 249, existed: 1, failed: 0 });
@@ -31,13 +31,13 @@ describe('bulk createUsers / grantUsersAccessToChatRoom / removeUsersAccessFromC
   it('createUsers reports a batch that keeps failing, and an empty list sends nothing', async () => {
     ctx = await createEthoraTestContext({ maxRetries: 1 });
     ctx.emulator.faults.add({ method: 'POST', path: '/v2/users/batch', status: 502, times: 2 });
-    const report = await ctx.service.createUsers(users(150), { concurrency: 1 });
+    const report = await ctx.service.bulkCreateUsers(users(150), { concurrency: 1 });
     expect(report.ok).toBe(false);
     expect(report.totals).toEqual({ users: 150, created: 50, existed: 0, failed: 100 });
     expect(report.users[99]).toMatchObject({ status: 'failed', error: { code: 'server_error', status: 502 } });
 
     ctx.emulator.clearRequests();
-    await expect(ctx.service.createUsers([])).rejects.toThrow(/Invalid argument users: must hold at least one user/);
+    await expect(ctx.service.bulkCreateUsers([])).rejects.toThrow(/Invalid argument users: must hold at least one entry/);
     expect(ctx.emulator.requests).toHaveLength(0);
   });
 
@@ -46,7 +46,7 @@ describe('bulk createUsers / grantUsersAccessToChatRoom / removeUsersAccessFromC
     ctx.emulator.addUsers(users(230).map(({ userId }) => ({ userId })));
     ctx.emulator.addRoom({ chatId: 'big' });
 
-    const granted = await ctx.service.grantUsersAccessToChatRoom('big', ids(230));
+    const granted = await ctx.service.bulkGrantAccess('big', ids(230));
     expect(granted).toMatchObject({ ok: true, chatId: 'big', totals: { users: 230, succeeded: 230, failed: 0 } });
     expect(granted.users[229]).toEqual({ userId: 'm229', status: 'granted' });
     const grants = requestsTo('POST', '/v2/chats/users-access');
@@ -54,7 +54,7 @@ describe('bulk createUsers / grantUsersAccessToChatRoom / removeUsersAccessFromC
     expect((grants[0].body as { chatName: string; members: string[] }).chatName).toBe(`${ctx.emulator.appId}_big`);
     expect(ctx.emulator.state.room(ctx.emulator.appId, 'big')?.members).toHaveLength(230);
 
-    const removed = await ctx.service.removeUsersAccessFromChatRoom('big', ids(230).slice(0, 150), { concurrency: 1 });
+    const removed = await ctx.service.bulkRemoveAccess('big', ids(230).slice(0, 150), { concurrency: 1 });
     expect(removed.totals).toEqual({ users: 150, succeeded: 150, failed: 0 });
     expect(removed.users[0]).toEqual({ userId: 'm0', status: 'removed' });
     expect(requestsTo('DELETE', '/v2/chats/users-access')).toHaveLength(2);
@@ -64,7 +64,7 @@ describe('bulk createUsers / grantUsersAccessToChatRoom / removeUsersAccessFromC
   it('reports each user of a failed access chunk with the error', async () => {
     ctx = await createEthoraTestContext();
     ctx.emulator.addUsers(users(120).map(({ userId }) => ({ userId })));
-    const report = await ctx.service.grantUsersAccessToChatRoom('no-such-room', ids(120));
+    const report = await ctx.service.bulkGrantAccess('no-such-room', ids(120));
     expect(report.ok).toBe(false);
     expect(report.totals).toEqual({ users: 120, succeeded: 0, failed: 120 });
     expect(report.users.every((u) => u.status === 'failed' && u.error?.status === 422)).toBe(true);
@@ -73,11 +73,11 @@ describe('bulk createUsers / grantUsersAccessToChatRoom / removeUsersAccessFromC
   it('checks the ids before sending anything', async () => {
     ctx = await createEthoraTestContext();
     const list = ids(300);
-    await expect(ctx.service.grantUsersAccessToChatRoom('r', [...list, 'm42'])).rejects.toThrow(/userIds\[300\].*"m42" appears twice/);
-    await expect(ctx.service.removeUsersAccessFromChatRoom('r', ['ok', 'no/slash'])).rejects.toThrow(/userIds\[1\]/);
-    await expect(ctx.service.grantUsersAccessToChatRoom('bad chat', list)).rejects.toThrow(EthoraArgumentError);
-    await expect(ctx.service.createUsers([{ userId: 'a' }, { userId: 'a' }])).rejects.toThrow(/users\[1\]\.userId/);
-    await expect(ctx.service.createUsers(users(3), { concurrency: -1 })).rejects.toThrow(/options\.concurrency/);
+    await expect(ctx.service.bulkGrantAccess('r', [...list, 'm42'])).rejects.toThrow(/userIds\[300\].*"m42" appears twice/);
+    await expect(ctx.service.bulkRemoveAccess('r', ['ok', 'no/slash'])).rejects.toThrow(/userIds\[1\]/);
+    await expect(ctx.service.bulkGrantAccess('bad chat', list)).rejects.toThrow(EthoraArgumentError);
+    await expect(ctx.service.bulkCreateUsers([{ userId: 'a' }, { userId: 'a' }])).rejects.toThrow(/users\[1\]\.userId/);
+    await expect(ctx.service.bulkCreateUsers(users(3), { concurrency: -1 })).rejects.toThrow(/options\.concurrency/);
     expect(ctx.emulator.requests).toHaveLength(0);
   });
 });

@@ -95,7 +95,7 @@ describe('provisionWorkspace', () => {
     ctx.emulator.jobs.failNext(2);
     const twice = await ctx.service.provisionWorkspace('retry-job', users(100, 'v'), { concurrency: 1 });
     expect(twice.ok).toBe(false);
-    expect(twice.users.every((u) => u.status === 'failed' && !u.granted && u.error?.code === 'job_error')).toBe(true);
+    expect(twice.users.every((u) => u.status === 'failed' && !u.granted && u.error?.code === 'job_failed')).toBe(true);
     expect(twice.users[0].error?.message).toMatch(/failed: Job failed \(injected by the emulator\)/);
     expect(ctx.emulator.state.userCount()).toBe(150);
   });

@@ -14,8 +14,8 @@ describe('lifecycle', () => {
     const inFlight = ctx.service.createChatRoom('stuck').catch((error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 100));
     await ctx.moduleRef.close();
-    expect(await inFlight).toMatchObject({ code: 'connection_error', message: expect.stringMatching(/shutting down/) });
-    await expect(ctx.service.deleteChatRoom('later')).rejects.toMatchObject({ code: 'connection_error' });
+    expect(await inFlight).toMatchObject({ code: 'connection_failed', message: expect.stringMatching(/shutting down/) });
+    await expect(ctx.service.deleteChatRoom('later')).rejects.toMatchObject({ code: 'connection_failed' });
   });
 
   it('app.close() lets finished calls keep their results and closes keep-alive sockets', async () => {

@@ -9,7 +9,7 @@ const ids = (users: BulkUserInput[]) => users.map((u) => u.userId);
 
 /** A failure caused by the shutdown: the HTTP client's "shutting down" connection error. */
 function isShutdownError(error: unknown): boolean {
-  return isEthoraApiError(error) && error.code === 'connection_error' && /shutting down/.test(error.message);
+  return isEthoraApiError(error) && error.code === 'connection_failed' && /shutting down/.test(error.message);
 }
 
 describe('shutdown under load', () => {
@@ -26,9 +26,9 @@ describe('shutdown under load', () => {
     let peak = 0;
     const sample = setInterval(() => (peak = Math.max(peak, emulator.openConnections)), 2);
     try {
-      const created = await service.createUsers(users, { concurrency: 8 });
+      const created = await service.bulkCreateUsers(users, { concurrency: 8 });
       await service.createChatRoom('pool');
-      const granted = await service.grantUsersAccessToChatRoom('pool', ids(users), { concurrency: 8 });
+      const granted = await service.bulkGrantAccess('pool', ids(users), { concurrency: 8 });
       const provisioned = await service.provisionWorkspace('pool-2', workspaceUsers('pool-2', 1_000), { concurrency: 8 });
       expect([created.ok, granted.ok, provisioned.ok]).toEqual([true, true, true]);
     } finally {
@@ -51,8 +51,8 @@ describe('shutdown under load', () => {
     const ticket = await ctx.moduleRef.get(EthoraAppsService).broadcast(undefined, { text: 'Hi', allRooms: true }, { wait: false });
 
     const provisioning = service.provisionWorkspace('shutdown', workspaceUsers('shutdown', 2_000), { concurrency: 8 });
-    const creating = service.createUsers(workspaceUsers('bulk', 1_000), { concurrency: 8 });
-    const granting = service.grantUsersAccessToChatRoom('existing-room', ids(workspaceUsers('existing', 400)), { concurrency: 2 });
+    const creating = service.bulkCreateUsers(workspaceUsers('bulk', 1_000), { concurrency: 8 });
+    const granting = service.bulkGrantAccess('existing-room', ids(workspaceUsers('existing', 400)), { concurrency: 2 });
     const updating = service.updateUsers(ids(workspaceUsers('existing', 400)).map((userId) => ({ userId, firstName: 'Renamed' })));
     const hanging = service.ping();
     // A job waited on with a long poll interval: shutdown must not wait the interval out.
@@ -83,7 +83,7 @@ describe('shutdown under load', () => {
       ...granted.users.filter((u) => u.status === 'failed').map((u) => u.error),
     ];
     expect(unfinished.length).toBeGreaterThan(0); // the shutdown did interrupt the runs
-    for (const error of unfinished) expect(error).toMatchObject({ code: 'connection_error', message: expect.stringMatching(/shutting down/) });
+    for (const error of unfinished) expect(error).toMatchObject({ code: 'connection_failed', message: expect.stringMatching(/shutting down/) });
     for (const result of updated.filter((r) => r.status === 'failed')) expect(isShutdownError(result.error)).toBe(true);
 
     await eventually(() => emulator.openConnections === 0, 1_000, 'the sockets to close');

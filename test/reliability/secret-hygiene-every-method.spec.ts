@@ -140,12 +140,12 @@ describe('no secret reaches logs, errors or inspected services, for any public m
     await failsInReport('provisionWorkspace', once({ path: '/v2/users/batch', status: 503 }), () =>
       chat.provisionWorkspace('ws', [{ userId: 'p2', password: PASSWORDS.provisionWorkspaceFailing }]),
     );
-    await ok('createUsers', () => chat.createUsers([{ userId: 'c1', password: PASSWORDS.createUsers }]));
-    await failsInReport('createUsers', F.reset, () => chat.createUsers([{ userId: 'c2', password: PASSWORDS.createUsersFailing }]));
-    await ok('grantUsersAccessToChatRoom', () => chat.grantUsersAccessToChatRoom('ws', ['c1']));
-    await failsInReport('grantUsersAccessToChatRoom', F.unauthorized, () => chat.grantUsersAccessToChatRoom('ws', ['c1']));
-    await ok('removeUsersAccessFromChatRoom', () => chat.removeUsersAccessFromChatRoom('ws', ['c1']));
-    await failsInReport('removeUsersAccessFromChatRoom', F.unavailable, () => chat.removeUsersAccessFromChatRoom('ws', ['c1']));
+    await ok('bulkCreateUsers', () => chat.bulkCreateUsers([{ userId: 'c1', password: PASSWORDS.createUsers }]));
+    await failsInReport('bulkCreateUsers', F.reset, () => chat.bulkCreateUsers([{ userId: 'c2', password: PASSWORDS.createUsersFailing }]));
+    await ok('bulkGrantAccess', () => chat.bulkGrantAccess('ws', ['c1']));
+    await failsInReport('bulkGrantAccess', F.unauthorized, () => chat.bulkGrantAccess('ws', ['c1']));
+    await ok('bulkRemoveAccess', () => chat.bulkRemoveAccess('ws', ['c1']));
+    await failsInReport('bulkRemoveAccess', F.unavailable, () => chat.bulkRemoveAccess('ws', ['c1']));
     await ok('deleteUsers', () => chat.deleteUsers(['c1']));
     await fails('deleteUsers', F.badGateway, () => chat.deleteUsers(['p1']));
     await ok('deleteChatRoom', () => chat.deleteChatRoom('ws'));
