@@ -84,11 +84,11 @@ export class EthoraAppChat implements EthoraChatApi {
   }
 
   async grantUserAccessToChatRoom(chatId: string, userIdOrIds: string | string[]): Promise<void> {
-    await this.changeAccess('grant', chatId, userIdOrIds);
+    await this.#changeAccess('grant', chatId, userIdOrIds);
   }
 
   async removeUserAccessFromChatRoom(chatId: string, userIdOrIds: string | string[]): Promise<void> {
-    await this.changeAccess('revoke', chatId, userIdOrIds);
+    await this.#changeAccess('revoke', chatId, userIdOrIds);
   }
 
   async deleteUsers(userIds: string[]): Promise<DeleteUsersResult> {
@@ -160,24 +160,24 @@ export class EthoraAppChat implements EthoraChatApi {
   }
 
   async bulkGrantAccess(chatId: string, userIds: string[], options?: BulkOptions): Promise<BulkAccessReport> {
-    return this.bulkChangeAccess('grant', chatId, userIds, options);
+    return this.#bulkChangeAccess('grant', chatId, userIds, options);
   }
 
   async bulkRemoveAccess(chatId: string, userIds: string[], options?: BulkOptions): Promise<BulkAccessReport> {
-    return this.bulkChangeAccess('revoke', chatId, userIds, options);
+    return this.#bulkChangeAccess('revoke', chatId, userIds, options);
   }
 
   async provisionWorkspace(chatId: string, users: BulkUserInput[], options?: ProvisionWorkspaceOptions): Promise<ProvisionWorkspaceReport> {
     return this.parts.bulk.provisionWorkspace(readWorkspacePlan(this.scope, chatId, users, options, this.parts.options.chatbotJid));
   }
 
-  private async changeAccess(change: AccessChange, chatId: string, userIdOrIds: unknown): Promise<void> {
+  async #changeAccess(change: AccessChange, chatId: string, userIdOrIds: unknown): Promise<void> {
     const id = readId(chatId, 'chatId', this.scope.appId);
     const members = readIdOrIds(userIdOrIds, 'userIds', this.scope.appId, ETHORA_LIMITS.membersPerCall);
     await this.parts.rooms.sendAccess(this.scope, change, id, members);
   }
 
-  private async bulkChangeAccess(change: AccessChange, chatId: string, userIds: unknown, options: unknown): Promise<BulkAccessReport> {
+  async #bulkChangeAccess(change: AccessChange, chatId: string, userIds: unknown, options: unknown): Promise<BulkAccessReport> {
     const id = readId(chatId, 'chatId', this.scope.appId);
     const ids = readIdList(userIds, 'userIds', { appId: this.scope.appId });
     return this.parts.bulk.changeAccess(this.scope, change, id, ids, resolveBulkOptions(options));

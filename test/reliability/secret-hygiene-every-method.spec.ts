@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { inspect } from 'node:util';
 import { EthoraAppsService, EthoraChatService } from '../../lib/index.js';
+import { EthoraAppChat } from '../../lib/chat-api/ethora-app-chat.js';
 import { deriveSigningKey } from '../../lib/tokens/signing-key.js';
 import type { FaultRule } from '../../lib/testing/emulator/index.js';
 import { CaptureLogger } from '../support/capture-logger.js';
@@ -8,6 +9,7 @@ import { createEthoraTestContext, type EthoraTestContext } from '../support/etho
 import { leakedSecrets, renderErrorChain } from '../support/secret-scan.js';
 
 const UNKNOWN_APP = 'ffffffffffffffffffffffff';
+const APP_TOKEN = 'JWT app-token-secret-6d1f0b9e27c4';
 const PASSWORDS = {
   createUser: 'pw-createUser-3f9a1c77',
   createUserFailing: 'pw-createUser-failing-8b2d',
@@ -15,8 +17,8 @@ const PASSWORDS = {
   createUsersFailing: 'pw-createUsers-failing-77c4',
   provisionWorkspace: 'pw-provision-0c4e9b13',
   provisionWorkspaceFailing: 'pw-provision-failing-a1f0',
-  createAppUsers: 'pw-createAppUsers-d93b2e58',
-  createAppUsersFailing: 'pw-createAppUsers-failing-41aa',
+  childCreateUser: 'pw-child-createUser-d93b2e58',
+  childCreateUserFailing: 'pw-child-createUser-failing-41aa',
 };
 
 /** A fault for the next request only, so a call fails on its first request (maxRetries is 0). */
@@ -46,13 +48,14 @@ describe('no secret reaches logs, errors or inspected services, for any public m
 
   it('calls every method once succeeding and once failing, then scans everything', async () => {
     const logger = new CaptureLogger();
-    ctx = await createEthoraTestContext({ logging: true, logger, maxRetries: 0, timeoutMs: 300, chatbotJid: 'helper-bot' });
+    ctx = await createEthoraTestContext({ logging: true, logger, maxRetries: 0, timeoutMs: 300, chatbotJid: 'helper-bot', appToken: APP_TOKEN });
     const { emulator, service: chat, tokens } = ctx;
     const apps = ctx.moduleRef.get(EthoraAppsService);
     emulator.addUser({ userId: 'helper-bot' });
 
     const secrets = new Map<string, string>([
       ['app secret', emulator.appSecret],
+      ['app token', APP_TOKEN.slice(4)],
       ['server-scoped key', deriveSigningKey(emulator.appSecret, 'server')],
       ['client-scoped key', deriveSigningKey(emulator.appSecret, 'client')],
       ['server token', tokens.getServerToken()],
@@ -128,11 +131,18 @@ describe('no secret reaches logs, errors or inspected services, for any public m
     await fails('getUserChats', undefined, () => chat.getUserChats('nobody'));
     await ok('iterateUserChats', () => drain(chat.iterateUserChats('alice')));
     await fails('iterateUserChats', F.hang, () => drain(chat.iterateUserChats('alice')));
-    const ticket = await apps.broadcast(undefined, { text: 'Hello', allRooms: true }, { wait: false });
+    const ticket = await chat.broadcast({ text: 'Hello', allRooms: true }, { wait: false });
     await ok('waitForJob', () => chat.waitForJob(ticket.jobId as string, { kind: 'broadcast' }));
     await fails('waitForJob', undefined, () => chat.waitForJob('000000000000000000000000', { kind: 'users' }));
     await ok('ping', () => chat.ping());
     await fails('ping', F.unavailable, () => chat.ping());
+    await ok('getUserByXmppUsername', () => chat.getUserByXmppUsername('alice')).catch(() => undefined); // needs emulator route from #11
+    await fails('getUserByXmppUsername', F.unauthorized, () => chat.getUserByXmppUsername('alice'));
+
+    // EthoraChatService: messages with the app token (the ok calls need emulator routes from #11)
+    await fails('sendMessage', F.unavailable, () => chat.sendMessage('room', 'Hello from the bot'));
+    await fails('getRoomHistory', F.unauthorized, () => chat.getRoomHistory('room', { limit: 10 }));
+    await fails('iterateRoomHistory', F.serverError, () => drain(chat.iterateRoomHistory('room')));
 
     // EthoraChatService: bulk (failures are in the reports)
     const provisioned = [{ userId: 'p1', password: PASSWORDS.provisionWorkspace }];
@@ -161,50 +171,61 @@ describe('no secret reaches logs, errors or inspected services, for any public m
     await fails('listApps', F.serverError, () => apps.listApps());
     await ok('iterateApps', () => drain(apps.iterateApps()));
     await fails('iterateApps', F.reset, () => drain(apps.iterateApps()));
-    const created = await ok('createAppToken', () => apps.createAppToken(undefined, { label: 'ci' }));
+    const created = await ok('createAppToken', () => apps.createAppToken(emulator.appId, { label: 'ci' }));
     keep('app token secret (createAppToken)', created.token);
-    await fails('createAppToken', F.unavailable, () => apps.createAppToken(undefined, { label: 'ci-2' }));
-    await ok('listAppTokens', () => apps.listAppTokens());
-    await fails('listAppTokens', F.forbidden, () => apps.listAppTokens());
-    keep('app token secret (rotateAppToken)', (await ok('rotateAppToken', () => apps.rotateAppToken(undefined, created.tokenId))).token);
-    await fails('rotateAppToken', undefined, () => apps.rotateAppToken(undefined, 'unknown-token'));
-    await ok('revokeAppToken', () => apps.revokeAppToken(undefined, created.tokenId));
-    await fails('revokeAppToken', F.unauthorized, () => apps.revokeAppToken(undefined, created.tokenId));
+    await fails('createAppToken', F.unavailable, () => apps.createAppToken(emulator.appId, { label: 'ci-2' }));
+    await ok('listAppTokens', () => apps.listAppTokens(emulator.appId));
+    await fails('listAppTokens', F.forbidden, () => apps.listAppTokens(emulator.appId));
+    keep('app token secret (rotateAppToken)', (await ok('rotateAppToken', () => apps.rotateAppToken(emulator.appId, created.tokenId))).token);
+    await fails('rotateAppToken', undefined, () => apps.rotateAppToken(emulator.appId, 'unknown-token'));
+    await ok('revokeAppToken', () => apps.revokeAppToken(emulator.appId, created.tokenId));
+    await fails('revokeAppToken', F.unauthorized, () => apps.revokeAppToken(emulator.appId, created.tokenId));
 
-    // EthoraAppsService: setup, bot, broadcast
+    // EthoraAppsService: setup; EthoraChatService: bot, broadcast
     await ok('provisionApp', () => apps.provisionApp(child._id, { rooms: [{ title: 'General', pinned: true }] }));
     await fails('provisionApp', F.badGateway, () => apps.provisionApp(child._id, { rooms: [{ title: 'Random' }] }));
-    await ok('getBot', () => apps.getBot());
-    await fails('getBot', F.unauthorized, () => apps.getBot());
-    await ok('updateBot', () => apps.updateBot(undefined, { status: 'on', trigger: '/bot', prompt: 'Be brief.' }));
-    await fails('updateBot', F.unprocessable, () => apps.updateBot(undefined, { status: 'off' }));
-    await ok('broadcast', () => apps.broadcast(undefined, { text: 'Hi all', allRooms: true }));
+    await ok('updateApp', () => apps.updateApp(child._id, { displayName: 'Child app 2' })).catch(() => undefined); // needs emulator route from #11
+    await fails('updateApp', F.unavailable, () => apps.updateApp(child._id, { displayName: 'Child app 3' }));
+    await ok('getBot', () => chat.getBot());
+    await fails('getBot', F.unauthorized, () => chat.getBot());
+    await ok('updateBot', () => chat.updateBot({ status: 'on', trigger: '/bot', prompt: 'Be brief.' }));
+    await fails('updateBot', F.unprocessable, () => chat.updateBot({ status: 'off' }));
+    await ok('broadcast', () => chat.broadcast({ text: 'Hi all', allRooms: true }));
     emulator.jobs.failNext(1);
-    await fails('broadcast', undefined, () => apps.broadcast(undefined, { text: 'Hi again', allRooms: true }));
+    await fails('broadcast', undefined, () => chat.broadcast({ text: 'Hi again', allRooms: true }));
 
-    // EthoraAppsService: a child app's users and rooms
-    await ok('createAppUsers', () => apps.createAppUsers(child._id, [{ userId: 'k1', password: PASSWORDS.createAppUsers }]));
-    await fails('createAppUsers', F.unavailable, () => apps.createAppUsers(child._id, [{ userId: 'k2', password: PASSWORDS.createAppUsersFailing }]));
-    await ok('createAppChatRoom', () => apps.createAppChatRoom(child._id, 'general-2', { members: ['k1'] }));
-    await fails('createAppChatRoom', F.forbidden, () => apps.createAppChatRoom(child._id, 'general-3'));
-    await ok('listAppChatRooms', () => apps.listAppChatRooms(child._id));
-    await fails('listAppChatRooms', F.unauthorized, () => apps.listAppChatRooms(child._id));
-    await ok('iterateAppChatRooms', () => drain(apps.iterateAppChatRooms(child._id)));
-    await fails('iterateAppChatRooms', F.serverError, () => drain(apps.iterateAppChatRooms(child._id)));
-    await ok('grantAppUserAccess', () => apps.grantAppUserAccess(child._id, 'general-2', ['k1']));
-    await fails('grantAppUserAccess', F.reset, () => apps.grantAppUserAccess(child._id, 'general-2', ['k1']));
-    await ok('removeAppUserAccess', () => apps.removeAppUserAccess(child._id, 'general-2', 'k1'));
-    await fails('removeAppUserAccess', F.unavailable, () => apps.removeAppUserAccess(child._id, 'general-2', 'k1'));
-    await ok('deleteAppChatRoom', () => apps.deleteAppChatRoom(child._id, 'general-2'));
-    await fails('deleteAppChatRoom', F.badGateway, () => apps.deleteAppChatRoom(child._id, 'general-2'));
-    await ok('deleteAppUsers', () => apps.deleteAppUsers(child._id, ['k1']));
-    await fails('deleteAppUsers', F.unauthorized, () => apps.deleteAppUsers(child._id, ['k1']));
+    // chat.forApp(child): a child app's users and rooms
+    const kid = await ok('forApp', () => chat.forApp(child._id));
+    await fails('forApp', undefined, () => chat.forApp('not-an-app'));
+    await ok('createUser', () => kid.createUser('k1', { password: PASSWORDS.childCreateUser }));
+    await fails('createUser', F.unavailable, () => kid.createUser('k2', { password: PASSWORDS.childCreateUserFailing }));
+    await ok('createChatRoom', () => kid.createChatRoom('general-2', { members: ['k1'] }));
+    await fails('createChatRoom', F.forbidden, () => kid.createChatRoom('general-3'));
+    await ok('getChatRooms', () => kid.getChatRooms());
+    await fails('getChatRooms', F.unauthorized, () => kid.getChatRooms());
+    await ok('iterateChatRooms', () => drain(kid.iterateChatRooms()));
+    await fails('iterateChatRooms', F.serverError, () => drain(kid.iterateChatRooms()));
+    await ok('grantUserAccessToChatRoom', () => kid.grantUserAccessToChatRoom('general-2', ['k1']));
+    await fails('grantUserAccessToChatRoom', F.reset, () => kid.grantUserAccessToChatRoom('general-2', ['k1']));
+    await ok('removeUserAccessFromChatRoom', () => kid.removeUserAccessFromChatRoom('general-2', 'k1'));
+    await fails('removeUserAccessFromChatRoom', F.unavailable, () => kid.removeUserAccessFromChatRoom('general-2', 'k1'));
+    await ok('deleteChatRoom', () => kid.deleteChatRoom('general-2'));
+    await fails('deleteChatRoom', F.badGateway, () => kid.deleteChatRoom('general-2'));
+    await ok('deleteUsers', () => kid.deleteUsers(['k1']));
+    await fails('deleteUsers', F.unauthorized, () => kid.deleteUsers(['k1']));
     await fails('deleteApp', F.unavailable, () => apps.deleteApp(child._id));
     await ok('deleteApp', () => apps.deleteApp(child._id));
 
     // Every public method was exercised both ways.
     const publicMethods = (cls: { prototype: object }) => Object.getOwnPropertyNames(cls.prototype).filter((name) => name !== 'constructor');
-    const all = [...publicMethods(EthoraChatService), ...publicMethods(EthoraAppsService), 'getServerToken', 'createClientToken', 'verifyClientToken'];
+    const all = [
+      ...publicMethods(EthoraAppChat),
+      ...publicMethods(EthoraChatService),
+      ...publicMethods(EthoraAppsService),
+      'getServerToken',
+      'createClientToken',
+      'verifyClientToken',
+    ];
     expect(all.filter((method) => !called.has(method))).toEqual([]);
     expect(emulator.state.user(emulator.appId, 'alice')?.hasPassword).toBe(true); // the passwords did go out
 
