@@ -1,13 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EthoraAppsService, EthoraArgumentError, EthoraChatService, EthoraTokenError, EthoraTokenService, ETHORA_ID_PATTERN } from '../../lib/index.js';
+import { EthoraAppChat } from '../../lib/chat-api/ethora-app-chat.js';
+import type { EthoraChatApi } from '../../lib/index.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 import { BAD_IDS, badAppIds, ids } from './support/bad-values.js';
 
 interface Services {
   chat: EthoraChatService;
+  /** `chat.forApp(CHILD)`: nothing is sent, so the child app need not exist. */
+  child: EthoraChatApi;
   apps: EthoraAppsService;
   tokens: EthoraTokenService;
 }
+
+const CHILD = '0123456789abcdef01234567';
 type Call = (s: Services, bad: never) => unknown;
 /** [method, argument the error must name, call]; `optional` rows skip `undefined` (it means "left out" there). */
 type Row = [method: string, argument: string | ((bad: unknown) => string), call: Call, optional?: 'optional'];
@@ -51,45 +57,34 @@ const ID_ROWS: Row[] = [
   ['bulkGrantAccess', 'userIds[1]', (s, v) => s.chat.bulkGrantAccess('room', ['u0', v])],
   ['bulkRemoveAccess', 'chatId', (s, v) => s.chat.bulkRemoveAccess(v, ['u0'])],
   ['bulkRemoveAccess', 'userIds[1]', (s, v) => s.chat.bulkRemoveAccess('room', ['u0', v])],
-  ['revokeAppToken', 'tokenId', (s, v) => s.apps.revokeAppToken(undefined, v)],
-  ['rotateAppToken', 'tokenId', (s, v) => s.apps.rotateAppToken(undefined, v)],
-  ['broadcast', 'request.chatIds[1]', (s, v) => s.apps.broadcast(undefined, { text: 'Hi', chatIds: ['r0', v] })],
-  ['broadcast', 'request.chatNames[1]', (s, v) => s.apps.broadcast(undefined, { text: 'Hi', chatNames: ['r0', v] })],
-  ['createAppUsers', 'users[1].userId', (s, v) => s.apps.createAppUsers(undefined, [u0, { userId: v }])],
-  ['deleteAppUsers', 'userIds[1]', (s, v) => s.apps.deleteAppUsers(undefined, ['u0', v])],
-  ['createAppChatRoom', 'chatId', (s, v) => s.apps.createAppChatRoom(undefined, v)],
-  ['createAppChatRoom', 'roomData.members[1]', (s, v) => s.apps.createAppChatRoom(undefined, 'room', { members: ['u0', v] })],
-  ['deleteAppChatRoom', 'chatId', (s, v) => s.apps.deleteAppChatRoom(undefined, v)],
-  ['grantAppUserAccess', 'chatId', (s, v) => s.apps.grantAppUserAccess(undefined, v, 'u0')],
-  ['grantAppUserAccess', 'userIds', (s, v) => s.apps.grantAppUserAccess(undefined, 'room', v)],
-  ['grantAppUserAccess', 'userIds[1]', (s, v) => s.apps.grantAppUserAccess(undefined, 'room', ['u0', v])],
-  ['removeAppUserAccess', 'chatId', (s, v) => s.apps.removeAppUserAccess(undefined, v, 'u0')],
-  ['removeAppUserAccess', 'userIds', (s, v) => s.apps.removeAppUserAccess(undefined, 'room', v)],
-  ['removeAppUserAccess', 'userIds[1]', (s, v) => s.apps.removeAppUserAccess(undefined, 'room', ['u0', v])],
+  ['revokeAppToken', 'tokenId', (s, v) => s.apps.revokeAppToken(CHILD, v)],
+  ['rotateAppToken', 'tokenId', (s, v) => s.apps.rotateAppToken(CHILD, v)],
+  ['broadcast', 'request.chatIds[1]', (s, v) => s.chat.broadcast({ text: 'Hi', chatIds: ['r0', v] })],
+  ['broadcast', 'request.chatNames[1]', (s, v) => s.child.broadcast({ text: 'Hi', chatNames: ['r0', v] })],
+  ['createUser', 'userId', (s, v) => s.child.createUser(v)],
+  ['deleteUsers', 'userIds[1]', (s, v) => s.child.deleteUsers(['u0', v])],
+  ['createChatRoom', 'chatId', (s, v) => s.child.createChatRoom(v)],
+  ['deleteChatRoom', 'chatId', (s, v) => s.child.deleteChatRoom(v)],
+  ['grantUserAccessToChatRoom', 'userIds[1]', (s, v) => s.child.grantUserAccessToChatRoom('room', ['u0', v])],
+  ['removeUserAccessFromChatRoom', 'userIds', (s, v) => s.child.removeUserAccessFromChatRoom('room', v)],
+  ['getUserByXmppUsername', 'xmppUsername', (s, v) => s.chat.getUserByXmppUsername(v)],
+  ['sendMessage', 'chatId', (s, v) => s.chat.sendMessage(v, 'Hello')],
+  ['getRoomHistory', 'chatId', (s, v) => s.chat.getRoomHistory(v)],
+  ['iterateRoomHistory', 'chatId', (s, v) => s.chat.iterateRoomHistory(v)],
   ['createClientToken', 'userId', (s, v) => s.tokens.createClientToken(v)],
 ];
 
-/** Every app id argument, fed each of badAppIds(). `undefined` is valid there (the configured app). */
+/** Every app id argument, fed each of badAppIds() and `undefined` (app ids are always explicit). */
 const APP_ID_ROWS: Row[] = [
-  ['waitForJob', 'options.appId', (s, v) => s.chat.waitForJob('job1', { kind: 'users', appId: v })],
+  ['forApp', 'childAppId', (s, v) => s.chat.forApp(v)],
   ['getApp', 'appId', (s, v) => s.apps.getApp(v)],
+  ['updateApp', 'appId', (s, v) => s.apps.updateApp(v, { displayName: 'Tenant' })],
   ['deleteApp', 'appId', (s, v) => s.apps.deleteApp(v)],
   ['listAppTokens', 'appId', (s, v) => s.apps.listAppTokens(v)],
   ['createAppToken', 'appId', (s, v) => s.apps.createAppToken(v)],
   ['revokeAppToken', 'appId', (s, v) => s.apps.revokeAppToken(v, 'tok1')],
   ['rotateAppToken', 'appId', (s, v) => s.apps.rotateAppToken(v, 'tok1')],
   ['provisionApp', 'appId', (s, v) => s.apps.provisionApp(v)],
-  ['getBot', 'appId', (s, v) => s.apps.getBot(v)],
-  ['updateBot', 'appId', (s, v) => s.apps.updateBot(v, { status: 'on' })],
-  ['broadcast', 'appId', (s, v) => s.apps.broadcast(v, { text: 'Hi', allRooms: true })],
-  ['createAppUsers', 'appId', (s, v) => s.apps.createAppUsers(v, [u0])],
-  ['deleteAppUsers', 'appId', (s, v) => s.apps.deleteAppUsers(v, ['u0'])],
-  ['createAppChatRoom', 'appId', (s, v) => s.apps.createAppChatRoom(v, 'room')],
-  ['listAppChatRooms', 'appId', (s, v) => s.apps.listAppChatRooms(v)],
-  ['iterateAppChatRooms', 'appId', (s, v) => s.apps.iterateAppChatRooms(v)],
-  ['deleteAppChatRoom', 'appId', (s, v) => s.apps.deleteAppChatRoom(v, 'room')],
-  ['grantAppUserAccess', 'appId', (s, v) => s.apps.grantAppUserAccess(v, 'room', 'u0')],
-  ['removeAppUserAccess', 'appId', (s, v) => s.apps.removeAppUserAccess(v, 'room', 'u0')],
 ];
 
 /** How an array argument is filled: plain ids, or `{ userId }` entries (whose duplicates are named `[i].userId`). */
@@ -108,13 +103,13 @@ const LIST_ROWS: ListRow[] = [
   ['bulkCreateUsers', 'users', 'users', undefined, (s, l) => s.chat.bulkCreateUsers(l)],
   ['bulkGrantAccess', 'userIds', 'ids', undefined, (s, l) => s.chat.bulkGrantAccess('room', l)],
   ['bulkRemoveAccess', 'userIds', 'ids', undefined, (s, l) => s.chat.bulkRemoveAccess('room', l)],
-  ['broadcast', 'request.chatIds', 'ids', 1_000, (s, l) => s.apps.broadcast(undefined, { text: 'Hi', chatIds: l })],
-  ['broadcast', 'request.chatNames', 'ids', 1_000, (s, l) => s.apps.broadcast(undefined, { text: 'Hi', chatNames: l })],
-  ['createAppUsers', 'users', 'users', 100, (s, l) => s.apps.createAppUsers(undefined, l)],
-  ['deleteAppUsers', 'userIds', 'ids', 100, (s, l) => s.apps.deleteAppUsers(undefined, l)],
-  ['createAppChatRoom', 'roomData.members', 'ids', 100, (s, l) => s.apps.createAppChatRoom(undefined, 'room', { members: l })],
-  ['grantAppUserAccess', 'userIds', 'ids', 100, (s, l) => s.apps.grantAppUserAccess(undefined, 'room', l)],
-  ['removeAppUserAccess', 'userIds', 'ids', 100, (s, l) => s.apps.removeAppUserAccess(undefined, 'room', l)],
+  ['broadcast', 'request.chatIds', 'ids', 1_000, (s, l) => s.chat.broadcast({ text: 'Hi', chatIds: l })],
+  ['broadcast', 'request.chatNames', 'ids', 1_000, (s, l) => s.child.broadcast({ text: 'Hi', chatNames: l })],
+  ['bulkCreateUsers', 'users', 'users', undefined, (s, l) => s.child.bulkCreateUsers(l)],
+  ['deleteUsers', 'userIds', 'ids', 100, (s, l) => s.child.deleteUsers(l)],
+  ['createChatRoom', 'roomData.members', 'ids', 100, (s, l) => s.child.createChatRoom('room', { members: l })],
+  ['grantUserAccessToChatRoom', 'userIds', 'ids', 100, (s, l) => s.child.grantUserAccessToChatRoom('room', l)],
+  ['removeUserAccessFromChatRoom', 'userIds', 'ids', 100, (s, l) => s.child.removeUserAccessFromChatRoom('room', l)],
 ];
 
 /** Methods with neither id nor array arguments: their other arguments are refused the same way. */
@@ -124,16 +119,38 @@ const OTHER_ROWS: Array<[method: string, argument: string, run: (s: Services) =>
   ['listApps', 'options', (s) => s.apps.listApps(42 as never)],
   ['listApps', 'options.limit', (s) => s.apps.listApps({ limit: 501 })],
   ['iterateApps', 'options.order', (s) => s.apps.iterateApps({ order: 'sideways' as never })],
-  ['deleteApp', 'appId', (s) => s.apps.deleteApp(undefined as never)],
+  ['updateApp', 'data', (s) => s.apps.updateApp(CHILD, {})],
+  ['updateApp', 'data.meta', (s) => s.apps.updateApp(CHILD, { meta: 1n } as never)],
+  ['createApp', 'data.settings.when', (s) => s.apps.createApp({ displayName: 'Tenant', settings: { when: new Date() } })],
+  ['createUser', 'userData.tags[1]', (s) => s.chat.createUser('u0', { tags: ['a', , 'b'] })], // eslint-disable-line no-sparse-arrays
+  ['createUser', 'userData.profile.self', (s) => s.chat.createUser('u0', { profile: cyclic() })],
+  ['createChatRoom', 'roomData.meta', (s) => s.child.createChatRoom('room', { meta: () => 1 } as never)],
+  ['updateBot', 'settings.limits', (s) => s.chat.updateBot({ status: 'on', limits: new Map() })],
+  ['bulkCreateUsers', 'users[1]', (s) => s.chat.bulkCreateUsers([u0, , u0] as never)], // eslint-disable-line no-sparse-arrays
+  ['bulkGrantAccess', 'userIds[1]', (s) => s.chat.bulkGrantAccess('room', ['u0', null as never])],
+  ['bulkRemoveAccess', 'userIds[2]', (s) => s.chat.bulkRemoveAccess('room', ['Alice', 'bob', 'ALICE'])],
+  ['sendMessage', 'text', (s) => s.chat.sendMessage('room', ' ')],
+  ['getRoomHistory', 'options.limit', (s) => s.chat.getRoomHistory('room', { limit: 101 })],
+  ['iterateRoomHistory', 'options.pageSize', (s) => s.chat.iterateRoomHistory('room', { pageSize: 101 })],
+  ['getChatRooms', 'options.limit', (s) => s.child.getChatRooms({ limit: 0 })],
+  ['iterateChatRooms', 'options.pageSize', (s) => s.chat.iterateChatRooms({ pageSize: 501 })],
+  ['updateBot', 'settings', (s) => s.child.updateBot(null as never)],
+  ['createChatName', 'full', (s) => s.chat.createChatName('room', 'yes' as never)],
   ['createChatUserJwtToken', 'options', (s) => s.chat.createChatUserJwtToken('u0', null as never)],
   ['createClientToken', 'options', (s) => s.tokens.createClientToken('u0', null as never)],
   ['createClientToken', 'options.expiresInSeconds', (s) => s.tokens.createClientToken('u0', { expiresInSeconds: -1 })],
 ];
 
 /** Public methods with no argument to refuse. */
-const NO_ARGUMENTS = ['ping'];
+const NO_ARGUMENTS = ['ping', 'getBot'];
 
 const NOT_REFUSED = Symbol('not refused');
+
+function cyclic(): Record<string, unknown> {
+  const profile: Record<string, unknown> = { name: 'x' };
+  profile.self = profile;
+  return profile;
+}
 
 /** Runs a call (sync or async, generators pulled once) and returns what it threw, or NOT_REFUSED. */
 async function refusalOf(run: () => unknown): Promise<unknown> {
@@ -154,7 +171,7 @@ describe('every public method refuses bad ids and lists before sending anything'
   let services: Services;
   beforeAll(async () => {
     ctx = await createEthoraTestContext({ chatbotJid: 'helper-bot' });
-    services = { chat: ctx.service, apps: ctx.moduleRef.get(EthoraAppsService), tokens: ctx.tokens };
+    services = { chat: ctx.service, child: ctx.service.forApp(CHILD), apps: ctx.moduleRef.get(EthoraAppsService), tokens: ctx.tokens };
   });
   afterAll(() => ctx.close());
 
@@ -186,7 +203,7 @@ describe('every public method refuses bad ids and lists before sending anything'
 
   it.each(APP_ID_ROWS)('%s refuses every bad app id as %s', async (_method, argument, call) => {
     const problems: string[] = [];
-    for (const [label, bad] of badAppIds(ctx.emulator.appId)) {
+    for (const [label, bad] of [...badAppIds(ctx.emulator.appId), ['undefined', undefined] as const]) {
       problems.push(...(await problemsOf(`${label} ${show(bad)}`, argument as string, () => call(services, bad as never))));
     }
     expect(problems).toEqual([]);
@@ -231,10 +248,10 @@ describe('every public method refuses bad ids and lists before sending anything'
     expect(ctx.emulator.requests).toEqual([]);
   });
 
-  it('covers every public method of EthoraChatService, EthoraAppsService and the token calls', () => {
+  it('covers every public method of EthoraChatService (and so of forApp), EthoraAppsService and the token calls', () => {
     const covered = new Set([...ID_ROWS, ...APP_ID_ROWS, ...LIST_ROWS, ...OTHER_ROWS].map(([method]) => method));
     const publicMethods = (cls: { prototype: object }) => Object.getOwnPropertyNames(cls.prototype).filter((name) => name !== 'constructor');
-    const missing = [...publicMethods(EthoraChatService), ...publicMethods(EthoraAppsService), 'createClientToken']
+    const missing = [...publicMethods(EthoraAppChat), ...publicMethods(EthoraChatService), ...publicMethods(EthoraAppsService), 'createClientToken']
       .filter((method) => !covered.has(method) && !NO_ARGUMENTS.includes(method));
     expect(missing).toEqual([]);
   });

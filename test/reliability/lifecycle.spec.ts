@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { EthoraAppsService, type BulkUserInput } from '../../lib/index.js';
+import type { BulkUserInput } from '../../lib/index.js';
 import { isEthoraApiError } from '../../lib/errors/index.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 import { eventually, settleAll } from './support/settle.js';
@@ -48,7 +48,7 @@ describe('shutdown under load', () => {
     emulator.addUsers(ids(workspaceUsers('existing', 400)).map((userId) => ({ userId })));
     emulator.addRoom({ chatId: 'existing-room' });
     emulator.faults.add({ path: '/v1/ping', hang: true });
-    const ticket = await ctx.moduleRef.get(EthoraAppsService).broadcast(undefined, { text: 'Hi', allRooms: true }, { wait: false });
+    const ticket = await service.broadcast({ text: 'Hi', allRooms: true }, { wait: false });
 
     const provisioning = service.provisionWorkspace('shutdown', workspaceUsers('shutdown', 2_000), { concurrency: 8 });
     const creating = service.bulkCreateUsers(workspaceUsers('bulk', 1_000), { concurrency: 8 });
