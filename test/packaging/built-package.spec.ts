@@ -28,7 +28,7 @@ describe('the built package', () => {
   });
 
   it.each([
-    ['nestjs-ethora-chat', ['EthoraChatModule', 'EthoraChatService', 'EthoraApiError', 'isEthoraApiError', 'ethoraChatConfig']],
+    ['nestjs-ethora-chat', ['EthoraChatModule', 'EthoraChatService', 'EthoraApiError', 'isEthoraError', 'ethoraChatConfig']],
     ['nestjs-ethora-chat/testing', ['EthoraEmulator', 'EthoraChatTestingModule', 'getEthoraChatOptionsToken']],
   ])('%s loads with import() and with require() in a real node process', (specifier, names) => {
     const esm = runNode(['--input-type=module', '-e', `const m = await import('${specifier}'); console.log(JSON.stringify(Object.keys(m)))`]);
