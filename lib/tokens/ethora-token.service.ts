@@ -6,7 +6,7 @@ import { EthoraConfigError } from '../errors/ethora-config.error.js';
 import { EthoraTokenError } from '../errors/ethora-token.error.js';
 import type { ClientTokenOptions, EthoraClientTokenClaims } from '../interfaces/ethora-tokens.interface.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
-import { assertId, assertOptionalObject, assertPositiveInteger } from '../validation/arguments.js';
+import { assertOptionalObject, assertPositiveInteger, readId } from '../validation/arguments.js';
 import { Hs256Signer } from './hs256-signer.js';
 import { deriveSigningKey } from './signing-key.js';
 
@@ -72,9 +72,10 @@ export class EthoraTokenService {
    * Expires after `options.expiresInSeconds`, default `clientTokenTtlSeconds` (900 s).
    * @throws EthoraArgumentError for a bad `userId` or lifetime; EthoraConfigError when no `appSecret` is configured.
    */
-  createClientToken(userId: string, options?: ClientTokenOptions): string {
+  createClientToken(userIdArgument: string, options?: ClientTokenOptions): string {
     const keys = this.keys('minting client tokens');
-    assertId(userId, 'userId');
+    // The token carries the plain id: a `<appId>_` prefix is stripped once, as everywhere else.
+    const userId = readId(userIdArgument, 'userId', this.options.appId);
     assertOptionalObject(options as unknown, 'options');
     const ttl = options?.expiresInSeconds ?? this.options.clientTokenTtlSeconds;
     assertPositiveInteger(ttl, 'options.expiresInSeconds');

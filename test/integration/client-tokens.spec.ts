@@ -26,6 +26,11 @@ describe('client tokens', () => {
     expect(now - claims.iat!).toBeGreaterThanOrEqual(4);
   });
 
+  it('carries the plain user id when given the <appId>_ form', () => {
+    const token = ctx.service.createChatUserJwtToken(`${ctx.emulator.appId}_alice`);
+    expect(ctx.tokens.verifyClientToken(token).data.userId).toBe('alice');
+  });
+
   it('takes a per-token lifetime', () => {
     const claims = jwt.decode(ctx.service.createChatUserJwtToken('alice', { expiresInSeconds: 60 })) as jwt.JwtPayload;
     expect(claims.exp! - claims.iat!).toBe(65);

@@ -35,6 +35,16 @@ describe('resolveEthoraChatOptions', () => {
     expect(() => resolveEthoraChatOptions({ ...valid, logging: false, ...(override as object) })).toThrow(message);
   });
 
+  it('takes an app token instead of, or beside, the secret, and hides it like the secret', () => {
+    const { appSecret: _secret, ...withoutSecret } = valid;
+    const tokenOnly = resolveEthoraChatOptions({ ...withoutSecret, appToken: 'JWT app-token-value', logging: false });
+    expect(tokenOnly.appSecret).toBeUndefined();
+    expect(tokenOnly.appToken?.reveal()).toBe('JWT app-token-value');
+    expect(inspect(tokenOnly) + JSON.stringify(tokenOnly)).not.toContain('app-token-value');
+    expect(() => resolveEthoraChatOptions({ ...withoutSecret, logging: false })).toThrow(/"appSecret" .* is missing, and so is appToken \(env ETHORA_CHAT_APP_TOKEN\)/);
+    expect(readEthoraChatEnv({ ETHORA_CHAT_APP_TOKEN: 'JWT t' })).toEqual({ appToken: 'JWT t' });
+  });
+
   it('never echoes the secret, and hides it from inspect and JSON', () => {
     const badId = () => resolveEthoraChatOptions({ ...valid, appId: 'zz', logging: false });
     expect(badId).toThrow(EthoraConfigError);
