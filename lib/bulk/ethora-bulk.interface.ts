@@ -15,13 +15,13 @@ export interface BulkOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** One user for `createUsers` / `provisionWorkspace`: its id plus what `createUser` takes. */
+/** One user for `bulkCreateUsers` / `provisionWorkspace`: its id plus what `createUser` takes. */
 export interface BulkUserInput extends CreateUserData {
   userId: string;
 }
 
 /**
- * Why an item failed, safe to log and to store: the error's `code` (e.g. `server_error`, `job_error`),
+ * Why an item failed, safe to log and to store: the error's `code` (e.g. `server_error`, `job_failed`),
  * its message, and the HTTP status / server code / request id when there was an answer. Never headers or tokens.
  */
 export interface BulkItemError {
@@ -48,7 +48,7 @@ export interface BulkCreatedUser {
   error?: BulkItemError;
 }
 
-/** Counts of a `createUsers` run; `created + existed + failed === users`. */
+/** Counts of a `bulkCreateUsers` run; `created + existed + failed === users`. */
 export interface BulkCreateUsersTotals {
   users: number;
   created: number;
@@ -56,7 +56,7 @@ export interface BulkCreateUsersTotals {
   failed: number;
 }
 
-/** The result of `createUsers`: one entry per input user, in input order. `ok` when none failed. */
+/** The result of `bulkCreateUsers`: one entry per input user, in input order. `ok` when none failed. */
 export interface BulkCreateUsersReport {
   ok: boolean;
   users: BulkCreatedUser[];
@@ -70,7 +70,7 @@ export interface BulkAccessResult {
   error?: BulkItemError;
 }
 
-/** The result of `grantUsersAccessToChatRoom` / `removeUsersAccessFromChatRoom`, one entry per user in input order. */
+/** The result of `bulkGrantAccess` / `bulkRemoveAccess`, one entry per user in input order. */
 export interface BulkAccessReport {
   ok: boolean;
   chatId: string;
