@@ -15,8 +15,8 @@ import type { EthoraChatUser } from './interfaces/ethora-user-directory.interfac
 import { EthoraMessages } from './messages/ethora-messages.js';
 import { paginate } from './paging/paginate.js';
 import { EthoraTokenService } from './tokens/ethora-token.service.js';
-import { readId } from './validation/arguments.js';
-import { assertText, pageOf, pageSizeOf, readAppId } from './validation/request-arguments.js';
+import { readId } from './edge/arguments.js';
+import { assertText, pageOf, pageSizeOf, readAppId } from './edge/request-arguments.js';
 
 /**
  * The Ethora chat API of the configured app, for a Nest app. It keeps the official SDK's methods with their

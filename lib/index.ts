@@ -14,7 +14,7 @@ export {
   isEthoraError,
   type EthoraError,
 } from './errors/index.js';
-export { ETHORA_ID_PATTERN, MAX_ID_LENGTH } from './validation/arguments.js';
+export { ETHORA_ID_PATTERN, MAX_ID_LENGTH } from './edge/arguments.js';
 export type { EthoraChatApi } from './interfaces/ethora-chat-api.interface.js';
 export type { EthoraChatModuleOptions } from './interfaces/ethora-chat-options.interface.js';
 export type { EthoraIterateOptions, EthoraPage, EthoraPageOptions } from './interfaces/ethora-paging.interface.js';
@@ -44,4 +44,4 @@ export type {
   BulkUserInput,
   ProvisionWorkspaceOptions,
   ProvisionWorkspaceReport,
-} from './bulk/ethora-bulk.interface.js';
+} from './interfaces/ethora-bulk.interface.js';

@@ -17,10 +17,10 @@ import type {
 import type { EthoraIterateOptions, EthoraPage } from '../interfaces/ethora-paging.interface.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 import { paginate } from '../paging/paginate.js';
-import { assertId } from '../validation/arguments.js';
-import { pageOf, pageSizeOf, readAppId } from '../validation/request-arguments.js';
-import { readAppOrder, readAppTokenData, readCreateAppData, readUpdateAppData } from './app-arguments.js';
-import { buildProvisionBody } from './app-settings-bodies.js';
+import { assertId } from '../edge/arguments.js';
+import { pageOf, pageSizeOf, readAppId } from '../edge/request-arguments.js';
+import { readAppOrder, readAppTokenData, readCreateAppData, readUpdateAppData } from '../edge/app-arguments.js';
+import { buildProvisionBody } from '../edge/app-settings-bodies.js';
 import { EthoraAppRegistry } from './ethora-app-registry.js';
 import { EthoraAppSettings } from './ethora-app-settings.js';
 import { EthoraAppTokens } from './ethora-app-tokens.js';

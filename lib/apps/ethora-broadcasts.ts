@@ -6,7 +6,7 @@ import type { BroadcastResult } from '../interfaces/ethora-apps.interface.js';
 import type { WaitForJobOptions } from '../interfaces/ethora-jobs.interface.js';
 import { EthoraJobWaiter } from '../jobs/ethora-job-waiter.js';
 import { isJobTicket, jobLocation } from '../jobs/job-locations.js';
-import type { BroadcastBody } from './broadcast-body.js';
+import type { BroadcastBody } from '../edge/broadcast-body.js';
 
 /**
  * Broadcasts (`POST /v2/apps/{appId}/chats/broadcast`): one message to many rooms, sent as an async job.

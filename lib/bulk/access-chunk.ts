@@ -1,7 +1,7 @@
 import type { EthoraAppScope } from '../contract/app-scope.js';
 import type { AccessChange, EthoraRooms } from '../rooms/ethora-rooms.js';
 import { toBulkItemError } from './bulk-report.js';
-import type { BulkItemError } from './ethora-bulk.interface.js';
+import type { BulkItemError } from '../interfaces/ethora-bulk.interface.js';
 
 /**
  * Grants or removes access for one chunk (≤ 100 members, already checked) with one call. Resolves `undefined`

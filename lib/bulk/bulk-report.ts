@@ -1,6 +1,6 @@
 import { isEthoraApiError } from '../errors/ethora-api.error.js';
 import type { EthoraLog } from '../logging/ethora-log.js';
-import type { BulkAccessResult, BulkCreatedUser, BulkCreateUsersTotals, BulkItemError } from './ethora-bulk.interface.js';
+import type { BulkAccessResult, BulkCreatedUser, BulkCreateUsersTotals, BulkItemError } from '../interfaces/ethora-bulk.interface.js';
 
 /**
  * What a report keeps of an error: code, message and, for API errors, status, server code and request id.

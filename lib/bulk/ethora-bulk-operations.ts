@@ -7,11 +7,11 @@ import type { ResolvedEthoraChatOptions } from '../options/resolved-options.inte
 import { EthoraRooms, type AccessChange } from '../rooms/ethora-rooms.js';
 import { EthoraUserBatches } from '../users/ethora-user-batches.js';
 import { sendAccessChunk } from './access-chunk.js';
-import type { ResolvedBulkOptions } from './bulk-input.js';
+import type { ResolvedBulkOptions } from '../edge/bulk-input.js';
 import { countAccess, countCreated, ProgressCounter } from './bulk-report.js';
 import { mapWithConcurrency } from './bounded-concurrency.js';
 import { chunk } from './chunk.js';
-import type { BulkAccessReport, BulkAccessResult, BulkCreatedUser, BulkCreateUsersReport, ProvisionWorkspaceReport } from './ethora-bulk.interface.js';
+import type { BulkAccessReport, BulkAccessResult, BulkCreatedUser, BulkCreateUsersReport, ProvisionWorkspaceReport } from '../interfaces/ethora-bulk.interface.js';
 import { createUserChunk } from './user-chunk.js';
 import { provisionWorkspace, type WorkspaceDeps, type WorkspacePlan } from './workspace-provisioner.js';
 

@@ -4,7 +4,7 @@ import type { CreateUserResult, EthoraNewUser } from '../interfaces/ethora-users
 import type { EthoraLog } from '../logging/ethora-log.js';
 import type { EthoraUserBatches } from '../users/ethora-user-batches.js';
 import { toBulkItemError } from './bulk-report.js';
-import type { BulkCreatedUser, BulkItemError } from './ethora-bulk.interface.js';
+import type { BulkCreatedUser, BulkItemError } from '../interfaces/ethora-bulk.interface.js';
 
 const EXISTED = new Set(['exists', 'uuid_exists']);
 

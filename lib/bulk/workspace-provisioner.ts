@@ -2,14 +2,14 @@ import type { EthoraAppScope } from '../contract/app-scope.js';
 import type { EthoraNewUser } from '../interfaces/ethora-users.interface.js';
 import type { EthoraLog } from '../logging/ethora-log.js';
 import type { EthoraRooms } from '../rooms/ethora-rooms.js';
-import type { RoomBody } from '../rooms/room-bodies.js';
+import type { RoomBody } from '../edge/room-bodies.js';
 import type { EthoraUserBatches } from '../users/ethora-user-batches.js';
 import { sendAccessChunk } from './access-chunk.js';
-import type { ResolvedBulkOptions } from './bulk-input.js';
+import type { ResolvedBulkOptions } from '../edge/bulk-input.js';
 import { countCreated, ProgressCounter, toBulkItemError } from './bulk-report.js';
 import { mapWithConcurrency } from './bounded-concurrency.js';
 import { chunk } from './chunk.js';
-import type { BulkItemError, ProvisionedUser, ProvisionWorkspaceReport } from './ethora-bulk.interface.js';
+import type { BulkItemError, ProvisionedUser, ProvisionWorkspaceReport } from '../interfaces/ethora-bulk.interface.js';
 import { createUserChunk } from './user-chunk.js';
 
 /** What the provisioner works with. */

@@ -1,6 +1,6 @@
-import { buildBroadcastBody, readBroadcastWait } from '../apps/broadcast-body.js';
-import { assertBotSettings } from '../apps/app-settings-bodies.js';
-import { prepareBulkUsers, resolveBulkOptions } from '../bulk/bulk-input.js';
+import { buildBroadcastBody, readBroadcastWait } from '../edge/broadcast-body.js';
+import { assertBotSettings } from '../edge/app-settings-bodies.js';
+import { prepareBulkUsers, resolveBulkOptions } from '../edge/bulk-input.js';
 import type {
   BulkAccessReport,
   BulkCreateUsersReport,
@@ -8,7 +8,7 @@ import type {
   BulkUserInput,
   ProvisionWorkspaceOptions,
   ProvisionWorkspaceReport,
-} from '../bulk/ethora-bulk.interface.js';
+} from '../interfaces/ethora-bulk.interface.js';
 import type { EthoraAppScope } from '../contract/app-scope.js';
 import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import type { BroadcastOptions, BroadcastRequest, BroadcastResult, EthoraBotSettings } from '../interfaces/ethora-apps.interface.js';
@@ -31,15 +31,16 @@ import type {
   UpdateUserResult,
 } from '../interfaces/ethora-user-directory.interface.js';
 import type { CreateUserData, CreateUserResult, DeleteUsersResult } from '../interfaces/ethora-users.interface.js';
-import { readJobRequest } from '../jobs/job-request.js';
+import { readJobRequest } from '../edge/job-request.js';
+import { jobLocation } from '../jobs/job-locations.js';
 import { paginate } from '../paging/paginate.js';
 import type { AccessChange } from '../rooms/ethora-rooms.js';
-import { buildRoomBody, buildRoomUpdate } from '../rooms/room-bodies.js';
-import { buildNewUser } from '../users/new-user.js';
-import { readIncludeMembers, readUserChatsQuery, readUserFilter, readUserListQuery } from '../users/user-queries.js';
-import { buildUserUpdates } from '../users/user-update.js';
-import { readId, readIdList, readIdOrIds } from '../validation/arguments.js';
-import { assertOptionalBoolean, pageOf, pageSizeOf } from '../validation/request-arguments.js';
+import { buildRoomBody, buildRoomUpdate } from '../edge/room-bodies.js';
+import { buildNewUser } from '../edge/new-user.js';
+import { readIncludeMembers, readUserChatsQuery, readUserFilter, readUserListQuery } from '../edge/user-queries.js';
+import { buildUserUpdates } from '../edge/user-update.js';
+import { readId, readIdList, readIdOrIds } from '../edge/arguments.js';
+import { assertOptionalBoolean, pageOf, pageSizeOf } from '../edge/request-arguments.js';
 import type { EthoraChatParts } from './ethora-chat-parts.js';
 import { readWorkspacePlan } from './workspace-arguments.js';
 
@@ -136,8 +137,8 @@ export class EthoraAppChat implements EthoraChatApi {
   }
 
   async waitForJob<TResult = unknown>(job: string | EthoraJobTicket, options: WaitForJobRequest): Promise<EthoraJob<TResult>> {
-    const { location, wait } = readJobRequest(job, options, this.scope.appId);
-    return this.parts.jobs.wait<TResult>(location, wait);
+    const { kind, ticket, wait } = readJobRequest(job, options);
+    return this.parts.jobs.wait<TResult>(jobLocation(kind, this.scope.appId, ticket), wait);
   }
 
   async getBot(): Promise<EthoraBotSettings> {

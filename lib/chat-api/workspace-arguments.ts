@@ -1,13 +1,13 @@
-import type { ResolvedBulkOptions } from '../bulk/bulk-input.js';
-import { prepareBulkUsers, resolveBulkOptions } from '../bulk/bulk-input.js';
+import type { ResolvedBulkOptions } from '../edge/bulk-input.js';
+import { prepareBulkUsers, resolveBulkOptions } from '../edge/bulk-input.js';
 import type { WorkspacePlan } from '../bulk/workspace-provisioner.js';
 import type { EthoraAppScope } from '../contract/app-scope.js';
 import { ETHORA_CHAT_ENV_VARS } from '../ethora-chat.config.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import { EthoraConfigError } from '../errors/ethora-config.error.js';
-import type { ProvisionWorkspaceOptions } from '../bulk/ethora-bulk.interface.js';
-import { buildRoomBody } from '../rooms/room-bodies.js';
-import { assertOptionalObject, readId } from '../validation/arguments.js';
+import type { ProvisionWorkspaceOptions } from '../interfaces/ethora-bulk.interface.js';
+import { buildRoomBody } from '../edge/room-bodies.js';
+import { assertOptionalObject, readId } from '../edge/arguments.js';
 
 /**
  * Checks every argument of `provisionWorkspace` before anything is sent and builds the plan: the room body

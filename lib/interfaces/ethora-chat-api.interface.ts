@@ -5,7 +5,7 @@ import type {
   BulkUserInput,
   ProvisionWorkspaceOptions,
   ProvisionWorkspaceReport,
-} from '../bulk/ethora-bulk.interface.js';
+} from './ethora-bulk.interface.js';
 import type { BroadcastOptions, BroadcastRequest, BroadcastResult, EthoraBotSettings } from './ethora-apps.interface.js';
 import type { EthoraJob, EthoraJobTicket, WaitForJobRequest } from './ethora-jobs.interface.js';
 import type { EthoraIterateOptions, EthoraPage, EthoraPageOptions } from './ethora-paging.interface.js';

@@ -6,7 +6,7 @@ import type { EthoraChatModuleOptions } from '../interfaces/ethora-chat-options.
 import { EthoraLog } from '../logging/ethora-log.js';
 import type { ResolvedEthoraChatOptions } from './resolved-options.interface.js';
 import { SecretValue } from './secret-value.js';
-import { ETHORA_APP_ID_PATTERN } from '../validation/arguments.js';
+import { ETHORA_APP_ID_PATTERN } from '../edge/arguments.js';
 
 /** Below this many characters an app secret is easy to brute-force offline from one leaked token. */
 const SHORT_SECRET = 16;

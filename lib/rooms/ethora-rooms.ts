@@ -12,7 +12,7 @@ import type {
   UpdateChatRoomData,
 } from '../interfaces/ethora-rooms.interface.js';
 import { readPage } from '../paging/read-page.js';
-import { buildAccessBody, type RoomBody } from './room-bodies.js';
+import { buildAccessBody, type RoomBody } from '../edge/room-bodies.js';
 
 /** A grant or a removal of room access. */
 export type AccessChange = 'grant' | 'revoke';

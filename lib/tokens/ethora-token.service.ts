@@ -6,7 +6,7 @@ import { EthoraConfigError } from '../errors/ethora-config.error.js';
 import { EthoraTokenError } from '../errors/ethora-token.error.js';
 import type { ClientTokenOptions, EthoraClientTokenClaims } from '../interfaces/ethora-tokens.interface.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
-import { assertOptionalObject, assertPositiveInteger, readId } from '../validation/arguments.js';
+import { assertOptionalObject, assertPositiveInteger, readId } from '../edge/arguments.js';
 import { Hs256Signer } from './hs256-signer.js';
 import { deriveSigningKey } from './signing-key.js';
 

@@ -7,8 +7,8 @@ import type { EthoraPage } from '../interfaces/ethora-paging.interface.js';
 import type { EthoraChatRoom } from '../interfaces/ethora-rooms.interface.js';
 import type { EthoraChatUser, UpdateUserResult } from '../interfaces/ethora-user-directory.interface.js';
 import { readList, readPage, unwrap } from '../paging/read-page.js';
-import type { UserChatsQuery, UserListQuery } from './user-queries.js';
-import type { PendingUserUpdate } from './user-update.js';
+import type { UserChatsQuery, UserListQuery } from '../edge/user-queries.js';
+import type { PendingUserUpdate } from '../edge/user-update.js';
 
 type UpdateAnswerItem = { xmppUsername?: string; status?: string };
 

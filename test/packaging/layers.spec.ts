@@ -17,13 +17,14 @@ function folderImports(): Array<{ file: string; from: string; to: string }> {
     );
 }
 
-// The bottom layers, and what each may import (docs/decisions.md, "Layers").
+// The bottom layers, and what each may import (docs/decisions.md, "Edge checks and layers").
 const ALLOWED: Record<string, string[]> = {
   contract: ['contract'],
   errors: ['errors'],
-  validation: ['validation', 'errors', 'ethora-chat.constants.js'],
-  users: ['users', 'contract', 'errors', 'validation', 'interfaces', 'http', 'jobs', 'paging', 'ethora-chat.constants.js'],
-  rooms: ['rooms', 'contract', 'errors', 'validation', 'interfaces', 'http', 'paging', 'ethora-chat.constants.js'],
+  interfaces: ['interfaces', 'contract'],
+  edge: ['edge', 'errors', 'contract', 'interfaces', 'ethora-chat.constants.js'],
+  users: ['users', 'contract', 'errors', 'edge', 'interfaces', 'http', 'jobs', 'paging', 'ethora-chat.constants.js'],
+  rooms: ['rooms', 'contract', 'errors', 'edge', 'interfaces', 'http', 'paging', 'ethora-chat.constants.js'],
   messages: ['messages', 'interfaces', 'http', 'paging'],
 };
 

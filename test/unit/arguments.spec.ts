@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { EthoraArgumentError } from '../../lib/errors/index.js';
-import { assertId, readId, readIdList, readIdOrIds } from '../../lib/validation/arguments.js';
-import { assertPlainJson } from '../../lib/validation/plain-json.js';
+import { assertId, readId, readIdList, readIdOrIds } from '../../lib/edge/arguments.js';
+import { assertPlainJson } from '../../lib/edge/plain-json.js';
 
 const APP = '65a1b2c3d4e5f60718293a4b';
 

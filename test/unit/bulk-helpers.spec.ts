@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { mapWithConcurrency } from '../../lib/bulk/bounded-concurrency.js';
-import { prepareBulkUsers, resolveBulkOptions } from '../../lib/bulk/bulk-input.js';
-import { readIdList } from '../../lib/validation/arguments.js';
+import { prepareBulkUsers, resolveBulkOptions } from '../../lib/edge/bulk-input.js';
+import { readIdList } from '../../lib/edge/arguments.js';
 import { toBulkItemError } from '../../lib/bulk/bulk-report.js';
 import { chunk } from '../../lib/bulk/chunk.js';
 import { EthoraArgumentError, EthoraServerError } from '../../lib/errors/index.js';

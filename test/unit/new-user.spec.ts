@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { EthoraArgumentError } from '../../lib/errors/index.js';
-import { buildNewUser } from '../../lib/users/new-user.js';
+import { buildNewUser } from '../../lib/edge/new-user.js';
 
 const appId = '65a1b2c3d4e5f60718293a4b';
 

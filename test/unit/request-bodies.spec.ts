@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { assertBotSettings, buildProvisionBody } from '../../lib/apps/app-settings-bodies.js';
-import { buildBroadcastBody } from '../../lib/apps/broadcast-body.js';
+import { assertBotSettings, buildProvisionBody } from '../../lib/edge/app-settings-bodies.js';
+import { buildBroadcastBody } from '../../lib/edge/broadcast-body.js';
 import { EthoraArgumentError } from '../../lib/errors/index.js';
-import { readJobRequest } from '../../lib/jobs/job-request.js';
+import { readJobRequest } from '../../lib/edge/job-request.js';
 import { EthoraNames } from '../../lib/contract/ethora-names.js';
-import { buildRoomUpdate } from '../../lib/rooms/room-bodies.js';
-import { buildUserUpdates } from '../../lib/users/user-update.js';
-import { pageOf, pageSizeOf, readAppId } from '../../lib/validation/request-arguments.js';
+import { buildRoomUpdate } from '../../lib/edge/room-bodies.js';
+import { buildUserUpdates } from '../../lib/edge/user-update.js';
+import { pageOf, pageSizeOf, readAppId } from '../../lib/edge/request-arguments.js';
 
 const APP = '65a1b2c3d4e5f60718293a4b';
 const names = new EthoraNames(APP, 'xmpp.example.com');
@@ -117,15 +117,14 @@ describe('paging, app ids and job requests', () => {
   });
 
   it('reads a job id or ticket, kind and wait options', () => {
-    const resolve = APP;
-    const { location, wait } = readJobRequest({ jobId: 'j1', statusUrl: '/s' }, { kind: 'broadcast', timeoutMs: 5 }, resolve);
-    expect(location).toMatchObject({ jobId: 'j1', params: { appId: APP, jobId: 'j1' }, statusUrl: '/s', route: { path: '/v2/apps/:appId/chats/broadcast/:jobId' } });
+    const { kind, ticket, wait } = readJobRequest({ jobId: 'j1', statusUrl: '/s' }, { kind: 'broadcast', timeoutMs: 5 });
+    expect({ kind, ticket }).toEqual({ kind: 'broadcast', ticket: { jobId: 'j1', statusUrl: '/s' } });
     expect(wait).toEqual({ timeoutMs: 5 });
-    expect(argumentOf(() => readJobRequest('j1', {}, resolve))).toBe('options.kind');
-    expect(argumentOf(() => readJobRequest('j1', { kind: 'rooms' }, resolve))).toBe('options.kind');
-    expect(argumentOf(() => readJobRequest('a/b', { kind: 'users' }, resolve))).toBe('job');
-    expect(argumentOf(() => readJobRequest({}, { kind: 'users' }, resolve))).toBe('job.jobId');
-    expect(argumentOf(() => readJobRequest('j1', { kind: 'users', timeoutMs: 0 }, resolve))).toBe('options.timeoutMs');
-    expect(argumentOf(() => readJobRequest('j1', { kind: 'users', signal: {} }, resolve))).toBe('options.signal');
+    expect(argumentOf(() => readJobRequest('j1', {}))).toBe('options.kind');
+    expect(argumentOf(() => readJobRequest('j1', { kind: 'rooms' }))).toBe('options.kind');
+    expect(argumentOf(() => readJobRequest('a/b', { kind: 'users' }))).toBe('job');
+    expect(argumentOf(() => readJobRequest({}, { kind: 'users' }))).toBe('job.jobId');
+    expect(argumentOf(() => readJobRequest('j1', { kind: 'users', timeoutMs: 0 }))).toBe('options.timeoutMs');
+    expect(argumentOf(() => readJobRequest('j1', { kind: 'users', signal: {} }))).toBe('options.signal');
   });
 });

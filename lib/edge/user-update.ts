@@ -1,7 +1,7 @@
 import type { UpdateUserData } from '../interfaces/ethora-user-directory.interface.js';
 import type { EthoraNames } from '../contract/ethora-names.js';
-import { DistinctIds, readId } from '../validation/arguments.js';
-import { assertArray, assertObject } from '../validation/request-arguments.js';
+import { DistinctIds, readId } from './arguments.js';
+import { assertArray, assertObject } from './request-arguments.js';
 import { optionalText, padName } from './new-user.js';
 
 /** One entry of `PATCH /v2/chats/users`, as sent. */

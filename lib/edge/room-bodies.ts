@@ -2,9 +2,9 @@ import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import type { EthoraNames } from '../contract/ethora-names.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { CreateChatRoomData, EthoraRoomType, UpdateChatRoomData } from '../interfaces/ethora-rooms.interface.js';
-import { assertOptionalObject, readId, readIdList } from '../validation/arguments.js';
-import { assertPlainJsonFields } from '../validation/plain-json.js';
-import { assertObject } from '../validation/request-arguments.js';
+import { assertOptionalObject, readId, readIdList } from './arguments.js';
+import { assertPlainJsonFields } from './plain-json.js';
+import { assertObject } from './request-arguments.js';
 
 const ROOM_TYPES = new Set(['group', 'public']);
 

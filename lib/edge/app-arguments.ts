@@ -1,9 +1,9 @@
 import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { CreateAppData, CreateAppTokenData, EthoraAppOrder, UpdateAppData } from '../interfaces/ethora-apps.interface.js';
-import { assertOptionalObject } from '../validation/arguments.js';
-import { assertPlainJsonFields } from '../validation/plain-json.js';
-import { assertObject, assertOptionalOneOf, assertOptionalText, assertText } from '../validation/request-arguments.js';
+import { assertOptionalObject } from './arguments.js';
+import { assertPlainJsonFields } from './plain-json.js';
+import { assertObject, assertOptionalOneOf, assertOptionalText, assertText } from './request-arguments.js';
 
 const ORDERS = ['asc', 'desc'] as const;
 

@@ -1,5 +1,5 @@
-import type { CreateChatRoomData } from '../interfaces/ethora-rooms.interface.js';
-import type { CreateUserData } from '../interfaces/ethora-users.interface.js';
+import type { CreateChatRoomData } from './ethora-rooms.interface.js';
+import type { CreateUserData } from './ethora-users.interface.js';
 
 /** Options every bulk method takes. */
 export interface BulkOptions {

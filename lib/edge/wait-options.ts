@@ -1,6 +1,6 @@
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { WaitForJobOptions } from '../interfaces/ethora-jobs.interface.js';
-import { assertObject, assertOptionalInteger } from '../validation/request-arguments.js';
+import { assertObject, assertOptionalInteger } from './request-arguments.js';
 
 /** Checks the wait options of `waitForJob` / `broadcast` (`argument` names the object in errors). */
 export function assertWaitOptions(value: unknown, argument: string): asserts value is WaitForJobOptions | undefined {

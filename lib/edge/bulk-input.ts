@@ -1,9 +1,9 @@
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { EthoraNewUser } from '../interfaces/ethora-users.interface.js';
-import { buildNewUser } from '../users/new-user.js';
-import { assertOptionalObject, assertPositiveInteger, describeValue, DistinctIds } from '../validation/arguments.js';
-import { assertArray } from '../validation/request-arguments.js';
-import type { BulkOptions } from './ethora-bulk.interface.js';
+import { buildNewUser } from './new-user.js';
+import { assertOptionalObject, assertPositiveInteger, describeValue, DistinctIds } from './arguments.js';
+import { assertArray } from './request-arguments.js';
+import type { BulkOptions } from '../interfaces/ethora-bulk.interface.js';
 
 /** Chunks worked on at once when `concurrency` is not given: 8 keeps 1,000 users to two waves of round trips, still a light load. */
 const DEFAULT_BULK_CONCURRENCY = 8;

@@ -2,9 +2,9 @@ import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { EthoraNames } from '../contract/ethora-names.js';
 import type { BroadcastOptions } from '../interfaces/ethora-apps.interface.js';
 import type { WaitForJobOptions } from '../interfaces/ethora-jobs.interface.js';
-import { assertWaitOptions } from '../jobs/wait-options.js';
-import { readIdList } from '../validation/arguments.js';
-import { assertObject, assertText } from '../validation/request-arguments.js';
+import { assertWaitOptions } from './wait-options.js';
+import { readIdList } from './arguments.js';
+import { assertObject, assertText } from './request-arguments.js';
 
 /** Most rooms one broadcast names. Ethora documents no cap; this keeps a body well under common size limits. */
 const MAX_BROADCAST_ROOMS = 1_000;

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { CreateUserData, EthoraNewUser } from '../interfaces/ethora-users.interface.js';
-import { assertOptionalObject, readId } from '../validation/arguments.js';
-import { assertPlainJsonFields } from '../validation/plain-json.js';
+import { assertOptionalObject, readId } from './arguments.js';
+import { assertPlainJsonFields } from './plain-json.js';
 
 const DEFAULT_FIRST_NAME = 'Chat';
 const DEFAULT_LAST_NAME = 'User';

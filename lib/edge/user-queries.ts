@@ -1,7 +1,7 @@
 import type { EthoraNames } from '../contract/ethora-names.js';
 import type { EthoraUserFilter } from '../interfaces/ethora-user-directory.interface.js';
-import { readId } from '../validation/arguments.js';
-import { assertObject, assertOptionalBoolean, pageOf } from '../validation/request-arguments.js';
+import { readId } from './arguments.js';
+import { assertObject, assertOptionalBoolean, pageOf } from './request-arguments.js';
 
 /** The checked query of `GET /v2/chats/users`: filters in the form Ethora reads, plus paging. */
 export interface UserListQuery {

@@ -1,7 +1,7 @@
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { EthoraBotSettings, ProvisionAppData } from '../interfaces/ethora-apps.interface.js';
-import { assertPlainJsonFields } from '../validation/plain-json.js';
-import { assertArray, assertObject, assertOptionalBoolean, assertOptionalOneOf, assertText } from '../validation/request-arguments.js';
+import { assertPlainJsonFields } from './plain-json.js';
+import { assertArray, assertObject, assertOptionalBoolean, assertOptionalOneOf, assertText } from './request-arguments.js';
 
 /** Most rooms one provisioning call creates (the emulator's cap; Ethora documents none). */
 const MAX_PROVISION_ROOMS = 100;
