@@ -42,6 +42,11 @@ describe('package manifest', () => {
     expect(manifest.exports['./package.json']).toBe('./package.json');
   });
 
+  it('says where the code, the docs and the issues live', () => {
+    const repo = 'https://github.com/nestjs-ethora/nestjs-ethora-chat';
+    expect(manifest).toMatchObject({ repository: { type: 'git', url: `git+${repo}.git` }, homepage: `${repo}#readme`, bugs: { url: `${repo}/issues` } });
+  });
+
   it('states the node floor and the peer majors that are tested', () => {
     expect(manifest.engines.node).toBe('>=20.19');
     // Nest 11 and 12: test/packaging/nest11-and-nest12-apps.spec.ts boots an app on each.
