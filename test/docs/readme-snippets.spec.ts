@@ -39,6 +39,7 @@ const FRESH_APP_TSCONFIG = {
     moduleResolution: 'nodenext',
     target: 'ES2023',
     strict: true,
+    isolatedModules: true,
     experimentalDecorators: true,
     emitDecoratorMetadata: true,
     skipLibCheck: true,
