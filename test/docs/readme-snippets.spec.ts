@@ -1,20 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { docBlocks, FRESH_APP_COMPILER_OPTIONS } from './readme-blocks.js';
 
 // Every ```ts block of README.md and docs/**/*.md, type-checked with --strict in a fresh Nest 12 app's
-// setup (module nodenext, legacy decorators) against the library's SOURCE types. One tsc run for all blocks.
-// - A block whose first line is a path comment (`// src/app.module.ts`) is written to that path, so the
-//   quick start's files and the test that imports them check together, relative `.js` imports included.
+// setup against the library's SOURCE types. One tsc run for all blocks.
+// - A block with a path comment (`// src/app.module.ts`) is written to that path, so the quick start's files
+//   and the test that imports them check together, relative `.js` imports included.
 // - Any other block is a module of its own that may use `chat` (EthoraChatService) and `apps`
 //   (EthoraAppsService) as if injected; see PRELUDE.
-// - `<!-- not-checked: reason -->` on the line before a block skips it. Keep those rare.
 
 const root = process.cwd();
 const appDir = join(root, '.tmp', 'readme-snippets');
-const PATH_COMMENT = /^\/\/ ((?:src|test)\/[\w./-]+\.ts)\s*$/;
-const NOT_CHECKED = /^<!-- not-checked: .+ -->$/;
 
 /**
  * Names from the 0.2.0 API (api-spec.md, issue 13 part A) that the docs use before lib/ on this branch has
@@ -33,18 +31,10 @@ declare global {
 export {};
 `;
 
-const FRESH_APP_TSCONFIG = {
+const TSCONFIG = {
   compilerOptions: {
-    module: 'nodenext',
-    moduleResolution: 'nodenext',
-    target: 'ES2023',
-    strict: true,
-    isolatedModules: true,
-    experimentalDecorators: true,
-    emitDecoratorMetadata: true,
-    skipLibCheck: true,
+    ...FRESH_APP_COMPILER_OPTIONS,
     noEmit: true,
-    types: ['node'],
     // The package by name, resolved to lib/ so the docs are checked against the code as it is now.
     paths: {
       'nestjs-ethora-chat': [join(root, 'lib/index.ts')],
@@ -62,27 +52,15 @@ interface Block {
   target: string;
 }
 
-function markdownFiles(): string[] {
-  const docs = readdirSync(join(root, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
-  return ['README.md', ...docs.map((f) => join('docs', f))];
-}
-
-function blocksOf(source: string): Block[] {
-  const lines = readFileSync(join(root, source), 'utf8').split('\n');
-  const blocks: Block[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^```(ts|typescript)\s*$/.test(lines[i] as string)) continue;
-    const end = lines.indexOf('```', i + 1);
-    const code = lines.slice(i + 1, end).join('\n');
-    const skipped = NOT_CHECKED.test((lines[i - 1] ?? '').trim());
-    if (!skipped) {
-      const path = PATH_COMMENT.exec(lines[i + 1] as string)?.[1];
-      const target = path ?? join('blocks', `${source.replace(/[/.]/g, '_')}-L${i + 2}.ts`);
-      blocks.push({ source, line: i + 2, code: path ? code : `${code}\nexport {};\n`, target });
-    }
-    i = end;
-  }
-  return blocks;
+function tsBlocks(): Block[] {
+  return docBlocks(root)
+    .filter(({ lang }) => lang === 'ts' || lang === 'typescript')
+    .map(({ source, line, code, path }) => ({
+      source,
+      line,
+      code: path ? code : `${code}\nexport {};\n`,
+      target: path ?? join('blocks', `${source.replace(/[/.]/g, '_')}-L${line}.ts`),
+    }));
 }
 
 /** Writes the fresh app and runs tsc once; returns its diagnostics, one per line. */
@@ -90,7 +68,7 @@ function typeCheck(blocks: Block[]): string[] {
   rmSync(appDir, { recursive: true, force: true });
   mkdirSync(appDir, { recursive: true });
   writeFileSync(join(appDir, 'package.json'), JSON.stringify({ name: 'fresh-nest-app', private: true, type: 'module' }));
-  writeFileSync(join(appDir, 'tsconfig.json'), JSON.stringify(FRESH_APP_TSCONFIG, null, 2));
+  writeFileSync(join(appDir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   writeFileSync(join(appDir, 'prelude.d.ts'), PRELUDE);
   for (const block of blocks) {
     mkdirSync(dirname(join(appDir, block.target)), { recursive: true });
@@ -126,7 +104,7 @@ function aheadOfLib({ text }: Diagnostic): string | undefined {
 }
 
 describe('TypeScript in README.md and docs/', () => {
-  const blocks = markdownFiles().flatMap(blocksOf);
+  const blocks = tsBlocks();
   let diagnostics: Diagnostic[] = [];
 
   it('finds the blocks, each written to its own file', () => {
