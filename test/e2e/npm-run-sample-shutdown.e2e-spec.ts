@@ -45,7 +45,8 @@ describe('npm run sample', () => {
     npm = undefined;
   });
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('stops the app and frees its port on %s sent to the npm process', async (signal) => {
+  // SIGTERM only: npm forwards SIGINT the same way, and each run builds the sample (slow on a shared machine).
+  it('stops the app and frees its port on SIGTERM sent to the npm process', async () => {
     const port = await freePort();
     // No ETHORA_CHAT_API_URL: the sample runs on its embedded emulator.
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
@@ -53,7 +54,7 @@ describe('npm run sample', () => {
     npm = spawn('npm', ['run', 'sample'], { env, detached: true, stdio: 'ignore' });
     expect(await waitFor(port, true, 90_000)).toBe(true);
 
-    process.kill(npm.pid as number, signal);
+    process.kill(npm.pid as number, 'SIGTERM');
 
     expect(await waitFor(port, false, 5_000)).toBe(false);
   }, 120_000);
