@@ -42,9 +42,18 @@ describe('package manifest', () => {
     expect(manifest.exports['./package.json']).toBe('./package.json');
   });
 
+  it('says where the code, the docs and the issues live', () => {
+    const repo = 'https://github.com/nestjs-ethora/nestjs-ethora-chat';
+    expect(manifest).toMatchObject({ repository: { type: 'git', url: `git+${repo}.git` }, homepage: `${repo}#readme`, bugs: { url: `${repo}/issues` } });
+  });
+
   it('states the node floor and the peer majors that are tested', () => {
     expect(manifest.engines.node).toBe('>=20.19');
-    expect(manifest.peerDependencies['@nestjs/common']).toBe('^12.0.0');
-    expect(manifest.peerDependencies['@nestjs/core']).toBe('^12.0.0');
+    // Nest 11 and 12: test/packaging/nest11-and-nest12-apps.spec.ts boots an app on each.
+    expect(manifest.peerDependencies).toMatchObject({
+      '@nestjs/common': '^11.0.0 || ^12.0.0',
+      '@nestjs/core': '^11.0.0 || ^12.0.0',
+      '@nestjs/config': '^4.0.0 || ^12.0.0',
+    });
   });
 });
