@@ -11,7 +11,9 @@ export type EthoraApiErrorCode =
   | 'rate_limited'
   | 'server_error'
   | 'connection_error'
-  | 'timeout';
+  | 'timeout'
+  | 'response_too_large'
+  | 'unexpected_response';
 
 /** What a failed call knew; every field is safe to log (no headers, no body sent, no token). */
 export interface EthoraApiErrorDetails {
@@ -70,7 +72,8 @@ export class EthoraApiError extends AxiosError {
 
 function serialize(error: EthoraApiError): object {
   const { name, message, code, status, method, path, serverCode, serverMessage, requestId, attempts } = error;
-  return { name, message, code, status, method, path, serverCode, serverMessage, requestId, attempts };
+  const { retryAfterMs } = error as { retryAfterMs?: number };
+  return { name, message, code, status, method, path, serverCode, serverMessage, requestId, attempts, retryAfterMs };
 }
 
 /** Brand check that survives two copies of this package in one app (where `instanceof` fails). */

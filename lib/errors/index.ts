@@ -9,6 +9,8 @@ export * from './ethora-job.error.js';
 export * from './ethora-not-found.error.js';
 export * from './ethora-permission.error.js';
 export * from './ethora-rate-limit.error.js';
+export * from './ethora-response-too-large.error.js';
 export * from './ethora-server.error.js';
 export * from './ethora-timeout.error.js';
 export * from './ethora-token.error.js';
+export * from './ethora-unexpected-response.error.js';
