@@ -28,7 +28,7 @@ export async function* paginate<T>(fetchPage: PageFetcher<T>, options: PaginateO
     const page = await fetchPage(offset, pageSize);
     // Distinct records make distinct pages: the same first and last item twice running means no progress.
     const edges = fingerprint(page);
-    if (edges === previous) throw stalled(offset);
+    if (edges !== undefined && edges === previous) throw stalled(offset);
     previous = edges;
     yield* page;
     // A server that ignores `limit` and sends more still advances correctly: offset moves by what came.
