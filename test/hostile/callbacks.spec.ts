@@ -20,7 +20,9 @@ describe('hostile caller: onProgress', () => {
     await ctx.close();
     await server.stop();
   });
-  afterEach(() => logger.lines.splice(0));
+  afterEach(() => {
+    logger.lines.length = 0;
+  });
 
   const userIds = Array.from({ length: 250 }, (_, i) => `user-${i}`);
   // Let any stray rejection reach the process before checking.

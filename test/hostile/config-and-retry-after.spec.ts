@@ -4,7 +4,7 @@ import { ETHORA_CHAT_RANGES } from '../../lib/ethora-chat.constants.js';
 import { decideRetry } from '../../lib/http/retry-policy.js';
 import { resolveEthoraChatOptions } from '../../lib/options/resolve-options.js';
 import { AxiosError, AxiosHeaders, type AxiosResponse } from 'axios';
-import { APP_ID, APP_SECRET, HostileServer, json, moduleAgainst } from './hostile-server.js';
+import { APP_ID, APP_SECRET, HostileServer, json, moduleAgainst, withHostile } from './hostile-server.js';
 
 const valid = { apiUrl: 'https://api.chat.ethora.com', appId: APP_ID, appSecret: APP_SECRET, logging: false as const };
 
@@ -55,9 +55,7 @@ describe('Retry-After edges', () => {
   });
 
   it('a server answering 429 with Retry-After: 0 is not hammered: maxRetries + 1 requests, then retryAfterMs in toJSON', async () => {
-    const server = await new HostileServer().start();
-    const ctx = await moduleAgainst(server, { maxRetries: 2 });
-    try {
+    await withHostile({ maxRetries: 2 }, async (server, ctx) => {
       server.use(json(429, { code: 'RATE_LIMITED' }, { 'retry-after': '0' }));
       const error = (await ctx.service.getUsers().catch((e: unknown) => e)) as EthoraRateLimitError;
       expect(error).toBeInstanceOf(EthoraRateLimitError);
@@ -66,10 +64,7 @@ describe('Retry-After edges', () => {
       server.use(json(429, { code: 'RATE_LIMITED' }, { 'retry-after': '3600' }));
       const long = (await ctx.service.getUsers().catch((e: unknown) => e)) as EthoraRateLimitError;
       expect(JSON.parse(JSON.stringify(long))).toMatchObject({ retryAfterMs: 3_600_000, attempts: 1 });
-    } finally {
-      await ctx.close();
-      await server.stop();
-    }
+    });
   });
 });
 

@@ -20,7 +20,9 @@ describe('hostile server: error bodies', () => {
     await ctx.close();
     await server.stop();
   });
-  afterEach(() => logger.lines.splice(0));
+  afterEach(() => {
+    logger.lines.length = 0;
+  });
 
   it('a 30 KB HTML 502: the message holds a short excerpt, the whole body stays on response.data', async () => {
     expect(HTML_502.length).toBeGreaterThan(30_000);

@@ -169,3 +169,18 @@ export async function moduleAgainst(
   await moduleRef.init();
   return { moduleRef, service: moduleRef.get(EthoraChatService), close: () => moduleRef.close() };
 }
+
+/** Runs `test` against a fresh server and module, and stops both whatever happens. */
+export async function withHostile(
+  options: Partial<EthoraChatModuleOptions>,
+  test: (server: HostileServer, ctx: Awaited<ReturnType<typeof moduleAgainst>>) => Promise<void>,
+): Promise<void> {
+  const server = await new HostileServer().start();
+  const ctx = await moduleAgainst(server, options);
+  try {
+    await test(server, ctx);
+  } finally {
+    await ctx.close();
+    await server.stop();
+  }
+}

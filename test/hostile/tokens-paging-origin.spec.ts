@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { EthoraConnectionError, EthoraUnexpectedResponseError } from '../../lib/index.js';
 import { CaptureLogger } from '../support/capture-logger.js';
-import { HostileServer, json, moduleAgainst, type Scenario } from './hostile-server.js';
+import { HostileServer, json, moduleAgainst, withHostile, type Scenario } from './hostile-server.js';
 
 const SKEW_MS = 120_000;
 
@@ -21,9 +21,7 @@ function skewedClock(): Scenario {
 // is retried once. Issue 12.12: pagers stop when the server makes no progress. Issue 12.13: the origin is named.
 describe('hostile server: expired tokens and clock skew', () => {
   it('a server 2 minutes ahead with a 60 s token lifetime: one 401, then every call succeeds', async () => {
-    const server = await new HostileServer().start();
-    const ctx = await moduleAgainst(server, { serverTokenTtlSeconds: 60 });
-    try {
+    await withHostile({ serverTokenTtlSeconds: 60 }, async (server, ctx) => {
       server.use(skewedClock());
       await expect(ctx.service.getUsers()).resolves.toMatchObject({ items: [] });
       expect(server.requests).toHaveLength(2); // the refused attempt and its retry with a new token
@@ -31,31 +29,21 @@ describe('hostile server: expired tokens and clock skew', () => {
       expect(second).not.toBe(first);
       for (let i = 0; i < 5; i++) await ctx.service.getUsers();
       expect(server.requests).toHaveLength(7); // no more 401s: the token follows the server's clock
-    } finally {
-      await ctx.close();
-      await server.stop();
-    }
+    });
   });
 
   it('a 401 that persists is retried once only, then rejects', async () => {
-    const server = await new HostileServer().start();
-    const ctx = await moduleAgainst(server);
-    try {
+    await withHostile({}, async (server, ctx) => {
       server.use(json(401, { code: 'INVALID_TOKEN' }));
       await expect(ctx.service.getUsers()).rejects.toMatchObject({ code: 'authentication_error', status: 401 });
       expect(server.requests).toHaveLength(2);
-    } finally {
-      await ctx.close();
-      await server.stop();
-    }
+    });
   });
 });
 
 describe('hostile server: no progress while paging', () => {
   it('a server that ignores offset ends iterateUsers with EthoraUnexpectedResponseError after two pages', async () => {
-    const server = await new HostileServer().start();
-    const ctx = await moduleAgainst(server);
-    try {
+    await withHostile({}, async (server, ctx) => {
       const page = Array.from({ length: 100 }, (_, i) => ({ xmppUsername: `u${i}` }));
       server.use(json(200, { results: page }));
       let seen = 0;
@@ -65,10 +53,7 @@ describe('hostile server: no progress while paging', () => {
       await expect(walk()).rejects.toBeInstanceOf(EthoraUnexpectedResponseError);
       expect(seen).toBe(100);
       expect(server.requests).toHaveLength(2);
-    } finally {
-      await ctx.close();
-      await server.stop();
-    }
+    });
   });
 });
 
