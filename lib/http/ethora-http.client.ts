@@ -86,7 +86,8 @@ export class EthoraHttpClient implements OnApplicationShutdown {
       if (this.#shutdown.signal.aborted) throw this.cancelledError(route.method, path, attempt - 1, 'the Nest application is shutting down');
       const started = performance.now();
       const token = this.#tokens.getServerToken();
-      const call: FailedCall = { method: route.method, path, attempts: attempt, origin: this.#options.apiUrl, secrets: [token] };
+      // Only failures need it: built then, not per call.
+      const call = (): FailedCall => ({ method: route.method, path, attempts: attempt, origin: this.#options.apiUrl, secrets: [token] });
       let response: AxiosResponse<T>;
       try {
         response = await this.attempt<T>(this.config(route, path, request, token), request.signal);
@@ -101,7 +102,7 @@ export class EthoraHttpClient implements OnApplicationShutdown {
           continue;
         }
         const decision = decideRetry(error, attempt, route.retrySafe, this.#options);
-        const apiError = createApiError(error, { ...call, retryAfterMs: decision.retryAfterMs });
+        const apiError = createApiError(error, { ...call(), retryAfterMs: decision.retryAfterMs });
         if (!decision.retry) {
           if (request.handled?.includes(apiError.code)) this.#log.debug(() => `${apiError.message} (handled as ${apiError.code})`);
           else this.#log.error(apiError.message);
@@ -116,7 +117,7 @@ export class EthoraHttpClient implements OnApplicationShutdown {
       this.#log.debug(() => `${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt})`);
       const problem = answerProblem(route.answer, response.data);
       if (problem === undefined) return response.data;
-      const apiError = unexpectedResponseError(response, problem, call);
+      const apiError = unexpectedResponseError(response, problem, call());
       this.#log.error(apiError.message);
       throw apiError;
     }
