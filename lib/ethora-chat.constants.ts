@@ -25,8 +25,28 @@ export const ETHORA_CHAT_DEFAULTS = {
   clockSkewSeconds: 5,
   jobTimeoutMs: 120_000,
   maxSockets: 50,
+  maxResponseBytes: 10 * 1024 * 1024,
   logging: true,
+  logRequestBodies: false,
 } as const;
+
+/**
+ * The accepted range `[min, max]` of every numeric option (README's options table mirrors these). A value
+ * outside is refused at boot: a timer above 2^31 - 1 ms fires at once, and an unbounded lifetime or body cap
+ * is no cap.
+ */
+export const ETHORA_CHAT_RANGES = {
+  timeoutMs: [1, 600_000],
+  maxRetries: [0, 10],
+  retryBaseDelayMs: [0, 60_000],
+  retryMaxDelayMs: [0, 300_000],
+  serverTokenTtlSeconds: [60, 86_400],
+  clientTokenTtlSeconds: [1, 86_400],
+  clockSkewSeconds: [0, 300],
+  jobTimeoutMs: [1, 3_600_000],
+  maxSockets: [1, 10_000],
+  maxResponseBytes: [1_024, 256 * 1024 * 1024],
+} as const satisfies Record<string, readonly [number, number]>;
 
 /** Ethora's per-call limits (ethora-api.md §4). */
 export const ETHORA_LIMITS = {

@@ -1,5 +1,6 @@
 import { isEthoraApiError } from '../errors/ethora-api.error.js';
 import type { EthoraLog } from '../logging/ethora-log.js';
+import { excerpt } from '../logging/safe-text.js';
 import type { BulkAccessResult, BulkCreatedUser, BulkCreateUsersTotals, BulkItemError } from '../interfaces/ethora-bulk.interface.js';
 
 /**
@@ -38,23 +39,28 @@ export function countAccess(results: readonly BulkAccessResult[]): { users: numb
   return { users: results.length, succeeded: results.length - failed, failed };
 }
 
-/** Reports progress after each chunk. A throwing callback is the caller's bug: it is logged, not allowed to stop the run. */
+/**
+ * Reports progress after each chunk. A callback that throws, or returns a promise that rejects, is the caller's
+ * bug: it is logged, never allowed to stop the run or to become an unhandled rejection.
+ */
 export class ProgressCounter {
   private done = 0;
 
   constructor(
     private readonly total: number,
-    private readonly onProgress: ((done: number, total: number) => void) | undefined,
+    private readonly onProgress: ((done: number, total: number) => unknown) | undefined,
     private readonly log: EthoraLog,
   ) {}
 
   add(count: number): void {
     this.done += count;
     if (!this.onProgress) return;
+    const ignore = (error: unknown) => this.log.warn(`onProgress failed and was ignored: ${excerpt(error instanceof Error ? error.message : String(error))}`);
     try {
-      this.onProgress(this.done, this.total);
+      const result = this.onProgress(this.done, this.total);
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') Promise.resolve(result).catch(ignore);
     } catch (error) {
-      this.log.warn(`onProgress threw and was ignored: ${error instanceof Error ? error.message : String(error)}`);
+      ignore(error);
     }
   }
 }

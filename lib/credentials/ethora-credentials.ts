@@ -39,4 +39,14 @@ export class EthoraCredentials {
     }
     return { Authorization: appToken, 'x-custom-token': appToken };
   }
+
+  /**
+   * After a 401 to `refused`: forgets the cached server JWT (learning clock skew from the server's `Date`
+   * header) and says whether a fresh credential can be tried. An app token cannot be renewed here.
+   */
+  renew(route: EthoraRoute, refused: string, serverDate: string | undefined): boolean {
+    if (route.auth === 'appToken' || !this.options.appSecret) return false;
+    this.tokens.dropServerToken(refused, serverDate);
+    return true;
+  }
 }

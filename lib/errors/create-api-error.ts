@@ -1,4 +1,4 @@
-import { isAxiosError } from 'axios';
+import { isAxiosError, type AxiosError } from 'axios';
 import { EthoraApiError, type EthoraApiErrorDetails } from './ethora-api.error.js';
 import { EthoraAuthenticationError } from './ethora-authentication.error.js';
 import { EthoraBadRequestError } from './ethora-bad-request.error.js';
@@ -10,6 +10,9 @@ import { EthoraRateLimitError } from './ethora-rate-limit.error.js';
 import { EthoraServerError } from './ethora-server.error.js';
 import { EthoraTimeoutError } from './ethora-timeout.error.js';
 import { EthoraValidationError } from './ethora-validation.error.js';
+import { EthoraResponseTooLargeError } from './ethora-response-too-large.error.js';
+import { EthoraUnexpectedResponseError } from './ethora-unexpected-response.error.js';
+import { excerpt, scrubDeep } from '../logging/safe-text.js';
 import { readErrorBody, saysAlreadyExists, saysNotFound } from './read-error-body.js';
 
 /** The call that failed, as the HTTP client knows it. */
@@ -18,9 +21,14 @@ export interface FailedCall {
   path: string;
   attempts: number;
   retryAfterMs?: number;
+  /** The Ethora origin called; connection errors name it. */
+  origin?: string;
+  /** The library's own credentials in use (tokens): scrubbed from any server text the error passes on. */
+  secrets?: readonly string[];
 }
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+const TOO_LARGE = /^maxContentLength size of \d+ exceeded/;
 
 /**
  * Turns whatever a request threw into the matching `EthoraApiError` subclass (status → class, as stripe-node).
@@ -31,17 +39,16 @@ export function createApiError(raw: unknown, call: FailedCall): EthoraApiError {
   const response = axiosError?.response;
   const lowLevel = axiosError ? (axiosError.cause as Error | undefined) : (raw as Error);
 
-  if (!response) {
-    const timedOut = TIMEOUT_CODES.has(axiosError?.code ?? '');
-    const why = timedOut ? 'timed out' : `got no answer (${axiosError?.code ?? lowLevel?.message ?? 'unknown error'})`;
-    const details = baseDetails(call, `Ethora ${call.method} ${call.path} ${why} after ${call.attempts} attempt(s)`);
-    details.cause = lowLevel;
-    return timedOut ? new EthoraTimeoutError(details) : new EthoraConnectionError(details);
-  }
+  // A 2xx "error" is a body that failed to arrive (connection dropped mid-body, size cap): no answer at all.
+  if (!response || response.status < 300) return transportError(axiosError, lowLevel, call);
 
+  const secrets = call.secrets ?? [];
   const summary = readErrorBody(response.data);
-  const requestId = summary.requestId ?? headerValue(response.headers, 'x-request-id');
-  const said = [summary.serverCode, summary.serverMessage].filter(Boolean).join(': ');
+  const quote = (text: string | undefined) => (text === undefined ? undefined : excerpt(text, secrets));
+  const serverCode = quote(summary.serverCode);
+  const serverMessage = quote(summary.serverMessage);
+  const requestId = quote(summary.requestId ?? headerValue(response.headers, 'x-request-id'));
+  const said = [serverCode, serverMessage].filter(Boolean).join(': ');
   const message =
     `Ethora ${call.method} ${call.path} failed with ${response.status}` +
     (said ? ` ${said}` : '') +
@@ -49,18 +56,65 @@ export function createApiError(raw: unknown, call: FailedCall): EthoraApiError {
   const details: EthoraApiErrorDetails = {
     ...baseDetails(call, message),
     status: response.status,
-    serverCode: summary.serverCode,
-    serverMessage: summary.serverMessage,
+    serverCode,
+    serverMessage,
     requestId,
-    response: {
-      status: response.status,
-      statusText: response.statusText,
-      headers: { ...(response.headers as Record<string, unknown>) },
-      data: response.data,
-    },
+    response: answerOf(response, secrets),
   };
   const ErrorClass = classFor(response.status, summary);
   return new ErrorClass(details);
+}
+
+/**
+ * A 2xx answer whose body is not what the route promises (`problem` says how): `EthoraUnexpectedResponseError`,
+ * quoting a short excerpt of what came; the whole answer stays on `response.data`.
+ */
+export function unexpectedResponseError(
+  answer: { status: number; statusText: string; headers: unknown; data: unknown },
+  problem: string,
+  call: FailedCall,
+): EthoraUnexpectedResponseError {
+  const secrets = call.secrets ?? [];
+  const body = typeof answer.data === 'string' ? answer.data : safeJson(answer.data);
+  const message = `Ethora ${call.method} ${call.path} answered ${answer.status} with ${problem}: ${excerpt(body, secrets) || '(empty body)'}`;
+  return new EthoraUnexpectedResponseError({
+    ...baseDetails(call, message),
+    status: answer.status,
+    requestId: headerValue(answer.headers, 'x-request-id'),
+    response: answerOf(answer, secrets),
+  });
+}
+
+function transportError(axiosError: AxiosError | undefined, lowLevel: Error | undefined, call: FailedCall): EthoraApiError {
+  const at = call.origin ? ` (Ethora at ${call.origin})` : '';
+  if (axiosError && TOO_LARGE.test(axiosError.message)) {
+    const limit = /\d+/.exec(axiosError.message)?.[0];
+    const message = `Ethora ${call.method} ${call.path} sent a body larger than maxResponseBytes (${limit} bytes); reading stopped${at}`;
+    return new EthoraResponseTooLargeError(baseDetails(call, message));
+  }
+  const timedOut = TIMEOUT_CODES.has(axiosError?.code ?? '');
+  const reason = lowLevel?.message ?? axiosError?.message;
+  const why = timedOut ? 'timed out' : `got no answer (${axiosError?.code ?? reason ?? 'unknown error'}${axiosError?.response ? ', body cut off' : ''})`;
+  const details = baseDetails(call, `Ethora ${call.method} ${call.path} ${why} after ${call.attempts} attempt(s)${at}`);
+  details.cause = lowLevel;
+  return timedOut ? new EthoraTimeoutError(details) : new EthoraConnectionError(details);
+}
+
+function answerOf(answer: { status: number; statusText: string; headers: unknown; data: unknown }, secrets: readonly string[]) {
+  return {
+    status: answer.status,
+    statusText: answer.statusText,
+    headers: scrubDeep({ ...(answer.headers as Record<string, unknown>) }, secrets),
+    data: scrubDeep(answer.data, secrets),
+  };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 function classFor(status: number, summary: ReturnType<typeof readErrorBody>): new (d: EthoraApiErrorDetails) => EthoraApiError {

@@ -71,7 +71,8 @@ export class EthoraApiError extends AxiosError {
 
 function serialize(error: EthoraApiError): object {
   const { name, message, code, status, method, path, serverCode, serverMessage, requestId, attempts } = error;
-  return { name, message, code, status, method, path, serverCode, serverMessage, requestId, attempts };
+  const { retryAfterMs } = error as { retryAfterMs?: number };
+  return { name, message, code, status, method, path, serverCode, serverMessage, requestId, attempts, retryAfterMs };
 }
 
 /** True for a branded error that came from an API call (it is also an `AxiosError`). @internal */

@@ -1,4 +1,3 @@
-import type { EthoraApiError } from './ethora-api.error.js';
 import type { EthoraArgumentError } from './ethora-argument.error.js';
 import type { EthoraAuthenticationError } from './ethora-authentication.error.js';
 import type { EthoraBadRequestError } from './ethora-bad-request.error.js';
@@ -10,9 +9,11 @@ import type { EthoraJobError } from './ethora-job.error.js';
 import type { EthoraNotFoundError } from './ethora-not-found.error.js';
 import type { EthoraPermissionError } from './ethora-permission.error.js';
 import type { EthoraRateLimitError } from './ethora-rate-limit.error.js';
+import type { EthoraResponseTooLargeError } from './ethora-response-too-large.error.js';
 import type { EthoraServerError } from './ethora-server.error.js';
 import type { EthoraTimeoutError } from './ethora-timeout.error.js';
 import type { EthoraTokenError } from './ethora-token.error.js';
+import type { EthoraUnexpectedResponseError } from './ethora-unexpected-response.error.js';
 import type { EthoraValidationError } from './ethora-validation.error.js';
 
 /**
@@ -30,7 +31,8 @@ export type EthoraError =
   | EthoraServerError
   | EthoraConnectionError
   | EthoraTimeoutError
-  | (EthoraApiError & { readonly code: 'unexpected_response' | 'response_too_large' })
+  | EthoraResponseTooLargeError
+  | EthoraUnexpectedResponseError
   | EthoraArgumentError
   | EthoraConfigError
   | EthoraJobError

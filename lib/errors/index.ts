@@ -10,7 +10,9 @@ export { EthoraJobError, type EthoraJobErrorReason } from './ethora-job.error.js
 export { EthoraNotFoundError } from './ethora-not-found.error.js';
 export { EthoraPermissionError } from './ethora-permission.error.js';
 export { EthoraRateLimitError } from './ethora-rate-limit.error.js';
+export { EthoraResponseTooLargeError } from './ethora-response-too-large.error.js';
 export { EthoraServerError } from './ethora-server.error.js';
 export { EthoraTimeoutError } from './ethora-timeout.error.js';
 export { EthoraTokenError } from './ethora-token.error.js';
+export { EthoraUnexpectedResponseError } from './ethora-unexpected-response.error.js';
 export { EthoraValidationError } from './ethora-validation.error.js';

@@ -4,17 +4,18 @@ import { Agent as HttpsAgent } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { AxiosRequestConfig } from 'axios';
+import { AxiosError, isAxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
-import { createApiError } from '../errors/create-api-error.js';
+import { createApiError, unexpectedResponseError, type FailedCall } from '../errors/create-api-error.js';
 import type { EthoraApiErrorCode } from '../errors/ethora-api.error.js';
 import { EthoraConnectionError } from '../errors/ethora-connection.error.js';
 import { EthoraLog } from '../logging/ethora-log.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 import { EthoraCredentials } from '../credentials/ethora-credentials.js';
+import { answerProblem } from './answer-shapes.js';
 import { buildPath, type EthoraRoute } from './ethora-routes.js';
 import { decideRetry } from './retry-policy.js';
-import { redactBody } from './redact.js';
+import { redactForLog } from './redact.js';
 
 /** One call: path params, JSON body and query string. */
 export interface EthoraRequest {
@@ -25,92 +26,153 @@ export interface EthoraRequest {
   pathOverride?: string;
   /** Failures the caller turns into a result (e.g. `not_found` on a delete): logged at debug, not as errors. */
   handled?: readonly EthoraApiErrorCode[];
+  /** Ends the call early (a job wait's deadline): it rejects with `EthoraConnectionError` saying it was cancelled. */
+  signal?: AbortSignal;
 }
 
+// Why an attempt's own controller aborted.
+const DEADLINE = Symbol('deadline');
+const CLOSING = Symbol('closing');
+const CANCELLED = Symbol('cancelled');
+
 /**
- * The one place requests are sent: auth headers, keep-alive, timeouts, retries with backoff,
- * logging and error mapping. Answers come back as the server sent them (`response.data`), untouched.
+ * The one place requests are sent: auth headers, keep-alive, one deadline per attempt (connect, headers and
+ * body), a cap on answer bodies, retries with backoff, answer-shape checks, logging and error mapping.
+ * Answers come back as the server sent them (`response.data`). The agents (whose sockets hold the request
+ * headers) and the request config live in private fields, so `util.inspect` of any service shows no token.
  */
 @Injectable()
 export class EthoraHttpClient implements OnApplicationShutdown {
-  private readonly log: EthoraLog;
-  private readonly shutdown = new AbortController();
+  readonly #log: EthoraLog;
+  readonly #shutdown = new AbortController();
   // Built once: per-request work is only the headers (the cached token) and the path.
-  private readonly baseConfig: AxiosRequestConfig;
+  readonly #baseConfig: AxiosRequestConfig;
+  readonly #agents: { http: HttpAgent; https: HttpsAgent };
+  readonly #options: ResolvedEthoraChatOptions;
+  readonly #http: HttpService;
+  readonly #credentials: EthoraCredentials;
 
-  constructor(
-    @Inject(ETHORA_CHAT_RESOLVED_OPTIONS) private readonly options: ResolvedEthoraChatOptions,
-    private readonly http: HttpService,
-    private readonly credentials: EthoraCredentials,
-  ) {
-    this.log = new EthoraLog(options.logger);
+  constructor(@Inject(ETHORA_CHAT_RESOLVED_OPTIONS) options: ResolvedEthoraChatOptions, http: HttpService, credentials: EthoraCredentials) {
+    this.#options = options;
+    this.#http = http;
+    this.#credentials = credentials;
+    this.#log = new EthoraLog(options.logger);
     // Every call in flight listens on this one signal; more than 10 at once is normal, not a leak.
-    setMaxListeners(0, this.shutdown.signal);
+    setMaxListeners(0, this.#shutdown.signal);
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
-    this.baseConfig = {
+    this.#agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
+    this.#baseConfig = {
       baseURL: options.apiUrl,
-      timeout: options.timeoutMs,
-      httpAgent: new HttpAgent(agentOptions),
-      httpsAgent: new HttpsAgent(agentOptions),
+      httpAgent: this.#agents.http,
+      httpsAgent: this.#agents.https,
+      // Counted after decompression by axios, so a gzip bomb stops at the cap too.
+      maxContentLength: options.maxResponseBytes,
       // Ethora does not redirect; following one could carry the token to another host.
       maxRedirects: 0,
-      signal: this.shutdown.signal,
       transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
     };
+    this.#log.log(`Using Ethora at ${options.apiUrl} for app ${options.appId}`);
   }
 
   /**
-   * Sends `route` and resolves to the answer's body. Retries transient failures of retry-safe routes.
-   * @throws EthoraApiError (a subclass per status) once retries are spent.
+   * Sends `route` and resolves to the answer's body, once it has the shape the route promises. Retries
+   * transient failures of retry-safe routes; after a 401 it mints a fresh server token and tries once more.
+   * @throws EthoraApiError (a subclass per status, `EthoraUnexpectedResponseError` for a 2xx of the wrong shape).
    */
   async send<T>(route: EthoraRoute, request: EthoraRequest = {}): Promise<T> {
     const path = request.pathOverride ?? buildPath(route.path, request.params);
+    let tokenRenewed = false;
     for (let attempt = 1; ; attempt++) {
-      if (this.shutdown.signal.aborted) throw this.closedError(route.method, path, attempt - 1);
+      if (this.#shutdown.signal.aborted) throw this.cancelledError(route.method, path, attempt - 1, 'the Nest application is shutting down');
       // Outside the try: a missing credential is a config error, not a failed request.
-      const headers = this.credentials.headersFor(route);
+      const headers = this.#credentials.headersFor(route);
+      const token = headers['x-custom-token'];
       const started = performance.now();
+      // Only failures need it: built then, not per call.
+      const call = (): FailedCall => ({ method: route.method, path, attempts: attempt, origin: this.#options.apiUrl, secrets: [token] });
+      let response: AxiosResponse<T>;
       try {
-        // axiosRef, not HttpService.request(): its Observable wrapper adds a CancelToken per call and cancels it
-        // after every answer (building a CanceledError each time); the shutdown signal already covers cancelling.
-        const response = await this.http.axiosRef.request<T>(this.config(route, path, request, headers));
-        this.log.debug(() => `${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt})`);
-        return response.data;
+        response = await this.attempt<T>(this.config(route, path, request, headers), request.signal);
       } catch (error) {
-        if (this.shutdown.signal.aborted) throw this.closedError(route.method, path, attempt);
-        const decision = decideRetry(error, attempt, route.retrySafe, this.options);
-        const apiError = createApiError(error, { method: route.method, path, attempts: attempt, retryAfterMs: decision.retryAfterMs });
+        if (error === CLOSING) throw this.cancelledError(route.method, path, attempt, 'the Nest application is shutting down');
+        if (error === CANCELLED) throw this.cancelledError(route.method, path, attempt, 'its caller stopped waiting');
+        // Expired or refused server token (e.g. clock skew): forget it, mint a new one, try once more.
+        if (!tokenRenewed && isAxiosError(error) && error.response?.status === 401 && this.#credentials.renew(route, token, headerText(error.response.headers, 'date'))) {
+          tokenRenewed = true;
+          this.#log.warn(`Ethora ${route.method} ${path} answered 401; retrying once with a new server token`);
+          continue;
+        }
+        const decision = decideRetry(error, attempt, route.retrySafe, this.#options);
+        const apiError = createApiError(error, { ...call(), retryAfterMs: decision.retryAfterMs });
         if (!decision.retry) {
-          if (request.handled?.includes(apiError.code)) this.log.debug(() => `${apiError.message} (handled as ${apiError.code})`);
-          else this.log.error(apiError.message);
+          if (request.handled?.includes(apiError.code)) this.#log.debug(() => `${apiError.message} (handled as ${apiError.code})`);
+          else this.#log.error(apiError.message);
           throw apiError;
         }
-        this.log.warn(
-          `${apiError.message} (attempt ${attempt}/${this.options.maxRetries + 1} in ${elapsed(started)}ms); retrying in ${decision.delayMs}ms`,
+        this.#log.warn(
+          `${apiError.message} (attempt ${attempt}/${this.#options.maxRetries + 1} in ${elapsed(started)}ms); retrying in ${decision.delayMs}ms`,
         );
-        await sleep(decision.delayMs, undefined, { signal: this.shutdown.signal }).catch(() => undefined);
+        await sleep(decision.delayMs, undefined, { signal: this.#shutdown.signal }).catch(() => undefined);
+        continue;
       }
+      this.#log.debug(() => `${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt})`);
+      const problem = answerProblem(route.answer, response.data);
+      if (problem === undefined) return response.data;
+      const apiError = unexpectedResponseError(response, problem, call());
+      this.#log.error(apiError.message);
+      throw apiError;
     }
   }
 
   /** Aborted when the application shuts down, so waits between calls (job polls) end with it. */
   get closing(): AbortSignal {
-    return this.shutdown.signal;
+    return this.#shutdown.signal;
   }
 
   /** Aborts calls still in flight (they reject with a clear `EthoraConnectionError`) and closes keep-alive sockets. */
   onApplicationShutdown(): void {
-    this.shutdown.abort();
-    (this.baseConfig.httpAgent as HttpAgent).destroy();
-    (this.baseConfig.httpsAgent as HttpsAgent).destroy();
+    this.#shutdown.abort();
+    this.#agents.http.destroy();
+    this.#agents.https.destroy();
+  }
+
+  /**
+   * One attempt under one deadline (`timeoutMs`) covering connect, headers and the whole body: axios' own
+   * timeout is a socket idle timer, which a body trickled a byte at a time never trips. Rejects with the
+   * axios error, an `ETIMEDOUT` AxiosError at the deadline, or `CLOSING` / `CANCELLED`.
+   */
+  private async attempt<T>(config: AxiosRequestConfig, callerSignal: AbortSignal | undefined): Promise<AxiosResponse<T>> {
+    const controller = new AbortController();
+    const closing = this.#shutdown.signal;
+    const onClose = () => controller.abort(CLOSING);
+    const onCancel = () => controller.abort(CANCELLED);
+    if (closing.aborted) throw CLOSING;
+    if (callerSignal?.aborted) throw CANCELLED;
+    closing.addEventListener('abort', onClose);
+    callerSignal?.addEventListener('abort', onCancel);
+    const timer = setTimeout(() => controller.abort(DEADLINE), this.#options.timeoutMs);
+    try {
+      // axiosRef, not HttpService.request(): its Observable wrapper adds a CancelToken per call and cancels it
+      // after every answer (building a CanceledError each time); our own signal already covers cancelling.
+      return await this.#http.axiosRef.request<T>({ ...config, signal: controller.signal });
+    } catch (error) {
+      const why = controller.signal.reason as unknown;
+      if (why === DEADLINE) throw new AxiosError(`timeout of ${this.#options.timeoutMs}ms exceeded`, 'ETIMEDOUT');
+      if (why === CLOSING || why === CANCELLED) throw why;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      closing.removeEventListener('abort', onClose);
+      callerSignal?.removeEventListener('abort', onCancel);
+    }
   }
 
   private config(route: EthoraRoute, path: string, request: EthoraRequest, headers: Record<string, string>): AxiosRequestConfig {
-    if (request.body !== undefined) {
-      this.log.verbose(() => `${route.method} ${path} body ${JSON.stringify(redactBody(request.body))}`);
+    if (request.body !== undefined && this.#options.logRequestBodies) {
+      this.#log.verbose(() => `${route.method} ${path} body ${JSON.stringify(redactForLog(request.body))}`);
     }
     return {
-      ...this.baseConfig,
+      ...this.#baseConfig,
       method: route.method,
       url: path,
       data: request.body,
@@ -119,9 +181,9 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     };
   }
 
-  private closedError(method: string, path: string, attempts: number): EthoraConnectionError {
+  private cancelledError(method: string, path: string, attempts: number, why: string): EthoraConnectionError {
     return new EthoraConnectionError({
-      message: `Ethora ${method} ${path} was cancelled: the Nest application is shutting down`,
+      message: `Ethora ${method} ${path} was cancelled: ${why}`,
       method,
       path,
       attempts,
@@ -131,4 +193,9 @@ export class EthoraHttpClient implements OnApplicationShutdown {
 
 function elapsed(started: number): number {
   return Math.round(performance.now() - started);
+}
+
+function headerText(headers: unknown, name: string): string | undefined {
+  const value = (headers as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,14 +1,30 @@
-// Any key holding "password" or "secret" (clientSecret, newPassword, ...), and the token-bearing keys.
-const SENSITIVE = /password|secret|^(token|appToken|refreshToken|authorization|x-custom-token)$/i;
+// Secrets by key pattern: passwords (password, passwd, pwd), secrets, tokens, keys (api_key, privateKey, ...),
+// auth headers and credentials, cookies, sessions, signatures.
+const SECRET_KEY = /pass(word|wd)|pwd|secret|token|auth|key|credential|cookie|session|signature|jwt|private/i;
+// Personal data in Ethora bodies: a log is not the place for people's contact details or names.
+const PERSONAL_KEY = /^(e-?mail|emails|firstName|lastName|displayName|fullName|phone|phoneNumber|mobile|address|birthday|dateOfBirth|profileImage)$/i;
+const REDACTED = '[redacted]';
 
 /**
- * A copy of a request body with passwords, secrets and tokens replaced by `[redacted]`: for the library's
- * debug logs and the emulator's request log alike.
+ * A copy of a request body with secret-looking values replaced by `[redacted]`: the emulator's request log
+ * (which keeps names and emails, so tests can read what was sent).
  */
 export function redactBody(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactBody);
+  return redact(value, SECRET_KEY);
+}
+
+/**
+ * A copy of a request body for the library's own log (`logRequestBodies`): secrets and personal data
+ * (emails, names, phone numbers, addresses, pictures) replaced by `[redacted]`; ids and structure kept.
+ */
+export function redactForLog(value: unknown): unknown {
+  return redact(value, SECRET_KEY, PERSONAL_KEY);
+}
+
+function redact(value: unknown, ...patterns: readonly RegExp[]): unknown {
+  if (Array.isArray(value)) return value.map((item) => redact(item, ...patterns));
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, SENSITIVE.test(key) ? '[redacted]' : redactBody(inner)]),
+    Object.entries(value).map(([key, inner]) => [key, patterns.some((p) => p.test(key)) ? REDACTED : redact(inner, ...patterns)]),
   );
 }

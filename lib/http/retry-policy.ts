@@ -17,12 +17,15 @@ export interface RetryDecision {
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+// A body over the cap is not transient: the same request would bring the same body.
+const TOO_LARGE = /^maxContentLength size/;
 
 /**
- * Decides whether a failed attempt is retried (stripe-node's policy): connection errors and timeouts,
- * 429 and 502/503/504, never another 4xx, and only for calls that are safe to repeat.
- * A `Retry-After` within `retryMaxDelayMs` is honoured exactly; a longer one is not waited out but
- * surfaced on the error (`retryAfterMs`), so a request does not hang for minutes.
+ * Decides whether a failed attempt is retried (stripe-node's policy): connection errors, timeouts and bodies
+ * cut off mid-way, 429 and 502/503/504, never another 4xx, and only for calls that are safe to repeat.
+ * The wait is `max(backoff, Retry-After)`: a `Retry-After: 0` still backs off. A `Retry-After` longer than
+ * `retryMaxDelayMs` is not waited out but surfaced on the error (`retryAfterMs`), so every wait is at most
+ * `retryMaxDelayMs` and one call waits at most `maxRetries × retryMaxDelayMs` in all.
  */
 export function decideRetry(
   error: unknown,
@@ -35,14 +38,14 @@ export function decideRetry(
   const status = isAxiosError(error) ? error.response?.status : undefined;
   const header = isAxiosError(error) ? error.response?.headers?.['retry-after'] : undefined;
   const retryAfterMs = parseRetryAfter(header, nowMs);
-  const transient = isAxiosError(error) && error.code !== 'ERR_CANCELED' && (status === undefined || RETRYABLE_STATUS.has(status));
+  const transient =
+    isAxiosError(error) &&
+    error.code !== 'ERR_CANCELED' &&
+    !TOO_LARGE.test(error.message) &&
+    (status === undefined || status < 300 || RETRYABLE_STATUS.has(status));
   if (!retrySafe || !transient || attempt > settings.maxRetries) return { retry: false, delayMs: 0, retryAfterMs };
-  if (retryAfterMs !== undefined) {
-    return retryAfterMs <= settings.retryMaxDelayMs
-      ? { retry: true, delayMs: retryAfterMs, retryAfterMs }
-      : { retry: false, delayMs: 0, retryAfterMs };
-  }
-  return { retry: true, delayMs: backoffDelay(attempt, settings, random) };
+  if (retryAfterMs !== undefined && retryAfterMs > settings.retryMaxDelayMs) return { retry: false, delayMs: 0, retryAfterMs };
+  return { retry: true, delayMs: Math.max(backoffDelay(attempt, settings, random), retryAfterMs ?? 0), retryAfterMs };
 }
 
 /** Exponential backoff with jitter: base·2^(attempt-1), capped, then scaled into [50%, 100%]. */
@@ -51,10 +54,18 @@ export function backoffDelay(attempt: number, settings: RetrySettings, random = 
   return Math.round(ceiling * (0.5 + random() / 2));
 }
 
-/** Reads `Retry-After` as seconds or as an HTTP date; `undefined` when absent or unreadable. */
+// An HTTP date (RFC 9110 §5.6.7), e.g. `Wed, 25 Nov 2026 10:00:04 GMT`; `Date.parse` alone takes `-1` as a year.
+const HTTP_DATE = /^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * Reads `Retry-After` as seconds or as an HTTP date; `undefined` when absent, negative, garbage or absurd
+ * (a header we ignore falls back to plain backoff).
+ */
 export function parseRetryAfter(value: unknown, nowMs = Date.now()): number | undefined {
-  if (typeof value !== 'string' || !value.trim()) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (/^\d{1,10}(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  if (!HTTP_DATE.test(text)) return undefined;
+  const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }

@@ -10,9 +10,10 @@ export interface BulkOptions {
   concurrency?: number;
   /**
    * Called after each chunk settles with the number of users whose outcome is known and the total.
-   * `done` grows to `total`. An exception thrown here is logged (warn) and otherwise ignored.
+   * `done` grows to `total`. An exception thrown here, or a returned promise that rejects, is logged (warn)
+   * and otherwise ignored.
    */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number) => unknown;
 }
 
 /** One user for `bulkCreateUsers` / `provisionWorkspace`: its id plus what `createUser` takes. */

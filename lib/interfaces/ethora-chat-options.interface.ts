@@ -26,24 +26,40 @@ export interface EthoraChatModuleOptions {
   xmppHost?: string;
   /** `scoped` (default) signs with purpose-scoped keys; `legacy` signs with the raw secret. Env: `ETHORA_CHAT_SIGNING_MODE`. */
   signingMode?: SigningMode;
-  /** Per-attempt HTTP timeout in ms. Default 10000. Env: `ETHORA_CHAT_TIMEOUT_MS`. */
+  /**
+   * Deadline of one attempt in ms, covering connect, headers and the whole body. Default 10000, range 1–600000.
+   * Env: `ETHORA_CHAT_TIMEOUT_MS`.
+   */
   timeoutMs?: number;
-  /** Retries after the first attempt, for calls that are safe to repeat. Default 2. Env: `ETHORA_CHAT_MAX_RETRIES`. */
+  /** Retries after the first attempt, for calls that are safe to repeat. Default 2, range 0–10. Env: `ETHORA_CHAT_MAX_RETRIES`. */
   maxRetries?: number;
-  /** First backoff delay in ms (doubled per retry, with jitter). Default 500. */
+  /** First backoff delay in ms (doubled per retry, with jitter). Default 500, range 0–60000. */
   retryBaseDelayMs?: number;
-  /** Cap of one backoff delay in ms, also of a server's `Retry-After`. Default 5000. */
+  /**
+   * Cap of one wait between attempts in ms. A server's longer `Retry-After` is not waited out (the call rejects
+   * with `retryAfterMs`), so one call waits at most `maxRetries × retryMaxDelayMs`. Default 5000, range 0–300000.
+   */
   retryMaxDelayMs?: number;
-  /** Lifetime of the cached server token in seconds. Default 3600. Env: `ETHORA_CHAT_SERVER_TOKEN_TTL_SECONDS`. */
+  /** Lifetime of the cached server token in seconds. Default 3600, range 60–86400. Env: `ETHORA_CHAT_SERVER_TOKEN_TTL_SECONDS`. */
   serverTokenTtlSeconds?: number;
-  /** Default lifetime of client tokens in seconds. Default 900 (15 min). Env: `ETHORA_CHAT_CLIENT_TOKEN_TTL_SECONDS`. */
+  /** Default lifetime of client tokens in seconds. Default 900 (15 min), range 1–86400 (also the cap of a per-call lifetime). Env: `ETHORA_CHAT_CLIENT_TOKEN_TTL_SECONDS`. */
   clientTokenTtlSeconds?: number;
-  /** Seconds `iat` is back-dated, against clock skew between us and Ethora. Default 5. */
+  /** Seconds `iat` is back-dated, against clock skew between us and Ethora. Default 5, range 0–300. */
   clockSkewSeconds?: number;
-  /** Deadline in ms for waiting on async jobs (user batches, broadcasts). Default 120000. */
+  /** Deadline in ms for waiting on async jobs (user batches, broadcasts), polls in flight included. Default 120000, range 1–3600000. */
   jobTimeoutMs?: number;
-  /** Most open sockets to Ethora (keep-alive pool size). Default 50. */
+  /** Most open sockets to Ethora (keep-alive pool size). Default 50, range 1–10000. */
   maxSockets?: number;
+  /**
+   * Largest answer body in bytes, counted after decompression (a gzip bomb stops here). A bigger one rejects
+   * with `EthoraResponseTooLargeError`. Default 10485760 (10 MiB), range 1024–268435456 (256 MiB).
+   */
+  maxResponseBytes?: number;
+  /**
+   * Log request bodies at verbose level. Default false. When on, values under secret-looking keys (token, secret,
+   * password, pwd, key, auth, ...) and personal data (email, names, phone) are replaced by `[redacted]`.
+   */
+  logRequestBodies?: boolean;
   /** `false` silences the library's logging. Default true. Env: `ETHORA_CHAT_LOGGING`. */
   logging?: boolean;
   /** A logger to use instead of `new Logger('EthoraChat')`. */

@@ -43,15 +43,31 @@ export class EthoraJobWaiter {
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new EthoraJobError(jobId, 'timeout', `Ethora job ${jobId} did not finish within ${timeoutMs}ms`);
       await this.pause(Math.min(interval, remaining), jobId, options.signal);
-      const job = await this.http.send<EthoraJob<TResult>>(location.route, {
-        params: location.params,
-        pathOverride: sameOriginPath(location.statusUrl),
-      });
+      const job = await this.poll<TResult>(location, deadline, timeoutMs, options.signal);
       if (job.state === 'completed') return job;
       if (job.state === 'failed') {
         throw new EthoraJobError(jobId, 'failed', `Ethora job ${jobId} failed: ${describeJobError(job.error)}`, job.error);
       }
       interval = Math.min(interval * 2, maxInterval);
+    }
+  }
+
+  // One poll, cut short when the deadline passes or the caller aborts while it is in flight (a hanging poll
+  // must not stretch the wait past its deadline).
+  private async poll<TResult>(location: JobLocation, deadline: number, timeoutMs: number, signal?: AbortSignal): Promise<EthoraJob<TResult>> {
+    const { jobId } = location;
+    const expiry = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
+    try {
+      return await this.http.send<EthoraJob<TResult>>(location.route, {
+        params: location.params,
+        pathOverride: sameOriginPath(location.statusUrl),
+        signal: signal ? AbortSignal.any([signal, expiry]) : expiry,
+      });
+    } catch (error) {
+      if (this.http.closing.aborted) throw error;
+      if (signal?.aborted) throw new EthoraJobError(jobId, 'aborted', `Waiting for Ethora job ${jobId} was aborted`);
+      if (expiry.aborted) throw new EthoraJobError(jobId, 'timeout', `Ethora job ${jobId} did not finish within ${timeoutMs}ms`);
+      throw error;
     }
   }
 

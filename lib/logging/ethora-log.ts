@@ -22,6 +22,10 @@ export class EthoraLog {
     if (this.enabled('verbose')) this.logger?.verbose?.(build(), ...this.context);
   }
 
+  log(message: string): void {
+    this.logger?.log(message, ...this.context);
+  }
+
   warn(message: string): void {
     this.logger?.warn(message, ...this.context);
   }

@@ -25,6 +25,8 @@ export interface ResolvedEthoraChatOptions {
   readonly clockSkewSeconds: number;
   readonly jobTimeoutMs: number;
   readonly maxSockets: number;
+  readonly maxResponseBytes: number;
+  readonly logRequestBodies: boolean;
   /** `undefined` when logging is off. */
   readonly logger?: LoggerService;
 }

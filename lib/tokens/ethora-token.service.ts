@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
+import { ETHORA_CHAT_RANGES, ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
 import { ETHORA_CHAT_ENV_VARS } from '../ethora-chat.config.js';
+import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import { EthoraConfigError } from '../errors/ethora-config.error.js';
 import { EthoraTokenError } from '../errors/ethora-token.error.js';
 import type { ClientTokenOptions, EthoraClientTokenClaims } from '../interfaces/ethora-tokens.interface.js';
@@ -36,6 +37,8 @@ export class EthoraTokenService {
   readonly #serverClaims: string;
   readonly #clientClaimsAppPart: string;
   #serverToken?: CachedToken;
+  // Server clock minus ours, in ms, learned from a 401's `Date` header: token times follow the server's clock.
+  #clockOffsetMs = 0;
 
   constructor(
     @Inject(ETHORA_CHAT_RESOLVED_OPTIONS) private readonly options: ResolvedEthoraChatOptions,
@@ -61,10 +64,28 @@ export class EthoraTokenService {
     const now = Date.now();
     if (this.#serverToken && now < this.#serverToken.renewAfterMs) return this.#serverToken.token;
     const ttl = this.options.serverTokenTtlSeconds;
-    const token = keys.server.sign(this.#serverClaims + this.timeClaims(ttl, now));
+    const token = keys.server.sign(this.#serverClaims + this.timeClaims(ttl, now + this.#clockOffsetMs));
     const margin = Math.min(60, Math.floor(ttl / 4));
     this.#serverToken = { token, renewAfterMs: now + (ttl - margin) * 1000 };
     return token;
+  }
+
+  /**
+   * Forgets the cached server token after Ethora refused it (401), so the next call mints a new one. When the
+   * refusal carried the server's `Date` header, later tokens are dated by the server's clock: a server running
+   * ahead would otherwise see every token expire early (and reject it) for part of each cycle.
+   * @internal
+   */
+  dropServerToken(refused: string, serverDate?: string): void {
+    if (this.#serverToken?.token === refused) this.#serverToken = undefined;
+    const serverMs = serverDate ? Date.parse(serverDate) : Number.NaN;
+    // The Date header has 1 s resolution: only a bigger gap is skew.
+    if (Number.isFinite(serverMs) && Math.abs(serverMs - Date.now()) > 2_000) this.#clockOffsetMs = serverMs - Date.now();
+  }
+
+  /** The server token being sent now (`undefined` before the first call): scrubbed from server text. @internal */
+  get currentServerToken(): string | undefined {
+    return this.#serverToken?.token;
   }
 
   /**
@@ -79,8 +100,10 @@ export class EthoraTokenService {
     assertOptionalObject(options as unknown, 'options');
     const ttl = options?.expiresInSeconds ?? this.options.clientTokenTtlSeconds;
     assertPositiveInteger(ttl, 'options.expiresInSeconds');
+    const maxTtl = ETHORA_CHAT_RANGES.clientTokenTtlSeconds[1];
+    if (ttl > maxTtl) throw new EthoraArgumentError('options.expiresInSeconds', `must be at most ${maxTtl} (24 hours), got ${ttl}`);
     const data = `{"data":{"type":"client","userId":${JSON.stringify(userId)}${this.#clientClaimsAppPart}`;
-    return keys.client.sign(data + this.timeClaims(ttl, Date.now()));
+    return keys.client.sign(data + this.timeClaims(ttl, Date.now() + this.#clockOffsetMs));
   }
 
   /**

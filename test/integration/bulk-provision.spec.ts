@@ -159,7 +159,7 @@ describe('provisionWorkspace', () => {
       },
     });
     expect(report.ok).toBe(true);
-    expect(logger.at('warn').join('\n')).toMatch(/onProgress threw and was ignored: callback bug/);
+    expect(logger.at('warn').join('\n')).toMatch(/onProgress failed and was ignored: callback bug/);
   });
 
   it('checks every argument before sending anything', async () => {

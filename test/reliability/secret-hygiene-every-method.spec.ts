@@ -24,7 +24,8 @@ const PASSWORDS = {
 /** A fault for the next request only, so a call fails on its first request (maxRetries is 0). */
 const once = (rule: FaultRule): FaultRule => ({ ...rule, times: 1 });
 const F = {
-  unauthorized: once({ status: 401, body: 'json' }),
+  // Twice: the client heals one 401 by minting a new server token.
+  unauthorized: { status: 401, body: 'json', times: 2 } as FaultRule,
   forbidden: once({ status: 403, body: 'string' }),
   unavailable: once({ status: 503 }),
   serverError: once({ status: 500, body: 'string' }),
@@ -48,7 +49,7 @@ describe('no secret reaches logs, errors or inspected services, for any public m
 
   it('calls every method once succeeding and once failing, then scans everything', async () => {
     const logger = new CaptureLogger();
-    ctx = await createEthoraTestContext({ logging: true, logger, maxRetries: 0, timeoutMs: 300, chatbotJid: 'helper-bot', appToken: APP_TOKEN });
+    ctx = await createEthoraTestContext({ logging: true, logRequestBodies: true, logger, maxRetries: 0, timeoutMs: 300, chatbotJid: 'helper-bot', appToken: APP_TOKEN });
     const { emulator, service: chat, tokens } = ctx;
     const apps = ctx.moduleRef.get(EthoraAppsService);
     emulator.addUser({ userId: 'helper-bot' });
@@ -77,7 +78,7 @@ describe('no secret reaches logs, errors or inspected services, for any public m
       const handle = fault && emulator.faults.add(fault);
       const error = await Promise.resolve().then(run).then(() => undefined, (e: unknown) => e);
       expect({ method, failed: error !== undefined }).toEqual({ method, failed: true });
-      if (handle) expect({ method, faultHit: handle.hits }).toEqual({ method, faultHit: 1 });
+      if (handle) expect({ method, faultHit: handle.hits }).toEqual({ method, faultHit: fault.times ?? 1 });
       errors.push(error);
     };
     /** Runs a bulk call with `fault` armed: it resolves to a report whose failures are kept for the scan. */
@@ -229,7 +230,7 @@ describe('no secret reaches logs, errors or inspected services, for any public m
     expect(all.filter((method) => !called.has(method))).toEqual([]);
     expect(emulator.state.user(emulator.appId, 'alice')?.hasPassword).toBe(true); // the passwords did go out
 
-    // Request bodies are logged (verbose) with passwords redacted.
+    // Request bodies are logged (verbose, with logRequestBodies) with passwords redacted.
     const bodies = logger.at('verbose').filter((line) => line.includes('"password"'));
     expect(bodies.length).toBeGreaterThanOrEqual(6);
     for (const line of bodies) expect(line).toMatch(/"password":"\[redacted\]"/);
