@@ -1,6 +1,6 @@
 import { isEthoraApiError } from '../errors/ethora-api.error.js';
 import type { EthoraLog } from '../logging/ethora-log.js';
-import { excerpt } from '../logging/safe-text.js';
+import { excerpt } from '../errors/safe-text.js';
 import type { BulkAccessResult, BulkCreatedUser, BulkCreateUsersTotals, BulkItemError } from '../interfaces/ethora-bulk.interface.js';
 
 /**

@@ -12,7 +12,7 @@ import { EthoraTimeoutError } from './ethora-timeout.error.js';
 import { EthoraValidationError } from './ethora-validation.error.js';
 import { EthoraResponseTooLargeError } from './ethora-response-too-large.error.js';
 import { EthoraUnexpectedResponseError } from './ethora-unexpected-response.error.js';
-import { excerpt, scrubDeep } from '../logging/safe-text.js';
+import { excerpt, scrubDeep } from './safe-text.js';
 import { readErrorBody, saysAlreadyExists, saysNotFound } from './read-error-body.js';
 
 /** The call that failed, as the HTTP client knows it. */

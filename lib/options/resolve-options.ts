@@ -32,7 +32,7 @@ export function resolveEthoraChatOptions(input: Input): ResolvedEthoraChatOption
   }
   const appSecret = optionalString(input, 'appSecret', problems);
   const appToken = optionalString(input, 'appToken', problems);
-  if (appSecret === undefined && appToken === undefined && input.appSecret == null && input.appToken == null) {
+  if (isUnset(input.appSecret) && isUnset(input.appToken)) {
     problems.add('appSecret', `is missing, and so is appToken (env ${ETHORA_CHAT_ENV_VARS.appToken}). Set the app secret from the Ethora admin panel, or an app token.${ENV_FILE_HINT}`);
   }
   const signingMode = input.signingMode ?? ETHORA_CHAT_DEFAULTS.signingMode;
@@ -86,15 +86,19 @@ class ConfigProblems {
 
 function requireString(input: Input, option: 'appId' | 'apiUrl', hint: string, problems: ConfigProblems): string | undefined {
   const value = input[option];
-  if (value === undefined || value === null || value === '') problems.add(option, `is missing. ${hint}${ENV_FILE_HINT}`);
+  if (isUnset(value)) problems.add(option, `is missing. ${hint}${ENV_FILE_HINT}`);
   else if (typeof value !== 'string' || !value.trim()) problems.add(option, `must be a non-empty string. ${hint}`);
   else return value.trim();
   return undefined;
 }
 
+function isUnset(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
 function optionalString(input: Input, option: 'chatbotJid' | 'xmppHost' | 'appSecret' | 'appToken', problems: ConfigProblems): string | undefined {
   const value = input[option];
-  if (value === undefined || value === null || value === '') return undefined;
+  if (isUnset(value)) return undefined;
   if (typeof value === 'string' && value.trim()) return value.trim();
   problems.add(option, 'must be a non-empty string when set.');
   return undefined;

@@ -14,14 +14,6 @@ import { docBlocks, FRESH_APP_COMPILER_OPTIONS } from './readme-blocks.js';
 const root = process.cwd();
 const appDir = join(root, '.tmp', 'readme-snippets');
 
-/**
- * Names from the 0.2.0 API (api-spec.md, issue 13 part A) that the docs use before lib/ on this branch has
- * them. A block that uses one is excused as a whole (a missing name turns what follows into `any`/`unknown`
- * errors). Once lib/ has a name, the last test fails until it is removed here, so the list empties itself
- * when part A is merged, and from then on every block is checked.
- */
-const AHEAD_OF_LIB: string[] = ['forApp', 'isEthoraError', 'bulkGrantAccess'];
-
 const PRELUDE = `import type { EthoraAppsService, EthoraChatService } from 'nestjs-ethora-chat';
 declare global {
   /** The injected service, in docs examples that are not whole files. */
@@ -98,14 +90,8 @@ function located(line: string, blocks: Block[]): Diagnostic {
   return { block, text: block ? `${block.source} line ${block.line + Number(row) - 1}: ${message}` : line };
 }
 
-/** The AHEAD_OF_LIB name a diagnostic says is missing, if any. */
-function aheadOfLib({ text }: Diagnostic): string | undefined {
-  return AHEAD_OF_LIB.find((name) => /TS(2305|2339|2551|2724|2353|2561)\b/.test(text) && text.includes(`'${name}'`));
-}
-
 describe('TypeScript in README.md and docs/', () => {
   const blocks = tsBlocks();
-  let diagnostics: Diagnostic[] = [];
 
   it('finds the blocks, each written to its own file', () => {
     expect(blocks.length).toBeGreaterThan(5);
@@ -114,13 +100,6 @@ describe('TypeScript in README.md and docs/', () => {
   });
 
   it('type-checks every block with --strict against lib/', () => {
-    diagnostics = typeCheck(blocks).map((line) => located(line, blocks));
-    const excused = new Set(diagnostics.filter(aheadOfLib).map((d) => d.block));
-    expect(diagnostics.filter((d) => !d.block || !excused.has(d.block)).map((d) => d.text)).toEqual([]);
+    expect(typeCheck(blocks).map((line) => located(line, blocks).text)).toEqual([]);
   }, 240_000);
-
-  it('lists in AHEAD_OF_LIB only names lib/ does not have yet', () => {
-    const stillMissing = new Set(diagnostics.map(aheadOfLib).filter(Boolean));
-    expect(AHEAD_OF_LIB.filter((name) => !stillMissing.has(name))).toEqual([]);
-  });
 });
