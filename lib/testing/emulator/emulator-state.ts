@@ -37,7 +37,6 @@ export interface EmulatorTokenView {
   label: string;
   secret: string;
   createdAt: string;
-  rotatedAt?: string;
 }
 
 /** Chatbot settings. */
