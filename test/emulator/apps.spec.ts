@@ -56,7 +56,7 @@ describe('EthoraEmulator apps, tokens, bot, provisioning and broadcasts', () => 
     const listed = await call(emulator, 'GET', base);
     expect(listed.body.tokens).toEqual([expect.objectContaining({ tokenId, label: 'ci', createdAt: expect.any(String) })]);
     expect(listed.text).not.toContain(token);
-    for (const headers of [{ authorization: `JWT ${token}` }, { authorization: `bearer ${token}` }, { 'x-custom-token': token }, { 'x-custom-token': `JWT ${token}` }]) {
+    for (const headers of <Record<string, string>[]>[{ authorization: `JWT ${token}` }, { authorization: `bearer ${token}` }, { 'x-custom-token': token }, { 'x-custom-token': `JWT ${token}` }]) {
       expect((await call(emulator, 'GET', '/v2/bot', { token: null, headers })).status).toBe(200);
     }
     expect(emulator.requests.at(-1)?.auth).toMatchObject({ tokenId, keyMode: 'scoped' });

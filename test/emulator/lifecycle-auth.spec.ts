@@ -76,7 +76,7 @@ describe('EthoraEmulator lifecycle and auth', () => {
     });
     expect(both.status).toBe(200);
     expect(emulator.requests.at(-1)?.auth).toMatchObject({ keyMode: 'legacy', bothHeaders: true });
-    for (const headers of [{ authorization: `Bearer ${signToken(emulator)}` }, { authorization: `jwt ${signToken(emulator)}` }, { 'x-custom-token': signToken(emulator) }]) {
+    for (const headers of <Record<string, string>[]>[{ authorization: `Bearer ${signToken(emulator)}` }, { authorization: `jwt ${signToken(emulator)}` }, { 'x-custom-token': signToken(emulator) }]) {
       expect((await call(emulator, 'GET', '/v2/apps', { token: null, headers })).status).toBe(200);
     }
     // A server token signed with the *client* scoped key is not a server token.
