@@ -60,7 +60,9 @@ describe('the official SDK against the emulator', () => {
     service = new sdk.EthoraSDKService({ chatAppId: A, chatAppSecret: emulator.appSecret });
   });
 
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   it('reads its configuration from the env (getSecrets, getSecretsSync, getEthoraSDKService)', () => {
     expect(use('getSecretsSync', sdk.getSecretsSync())).toEqual({ chatApiUrl: emulator.url, chatAppId: A, chatAppSecret: emulator.appSecret });
