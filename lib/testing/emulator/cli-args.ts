@@ -90,12 +90,13 @@ function apply(out: EmulatorCliArgs, name: (typeof VALUE_FLAGS)[number], value: 
   }
 }
 
-/** `; did you mean --x?` for the closest known flag within two edits, else nothing. */
+/** `; did you mean --x?` for the closest known flag within a third of the name's length in edits (at least 2). */
 function suggestion(name: string): string {
+  const tolerance = Math.max(2, Math.floor(name.length / 3));
   let best: { flag: string; distance: number } | undefined;
   for (const flag of [...VALUE_FLAGS, ...SWITCHES]) {
     const distance = editDistance(name, flag);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { flag, distance };
+    if (distance <= tolerance && (!best || distance < best.distance)) best = { flag, distance };
   }
   return best ? `; did you mean --${best.flag}?` : '';
 }
