@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { deriveSigningKey, type SigningMode } from '../../lib/tokens/signing-key.js';
-import type { EthoraEmulator } from '../../lib/testing/emulator/index.js';
+import { afterEach, beforeEach } from '@jest/globals';
+import { EthoraEmulator as EthoraEmulatorClass, type EthoraEmulator } from '../../lib/testing/emulator/index.js';
 
 /** Helpers for the emulator's own contract tests: real HTTP with fetch, JWTs signed by jsonwebtoken. */
 
@@ -89,4 +90,21 @@ export async function createUsers(emulator: EthoraEmulator, uuids: string[], app
     await pause(5);
   }
   throw new Error('job never completed');
+}
+
+/** Starts a fresh emulator before each test and stops it after; call inside `describe`. */
+export function freshEmulatorPerTest(): { readonly emulator: EthoraEmulator; readonly appId: string } {
+  let current: EthoraEmulator | undefined;
+  beforeEach(async () => {
+    current = await new EthoraEmulatorClass().start();
+  });
+  afterEach(() => current?.stop());
+  return {
+    get emulator() {
+      return current as EthoraEmulator;
+    },
+    get appId() {
+      return (current as EthoraEmulator).appId;
+    },
+  };
 }

@@ -1,16 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { EthoraEmulator } from '../../lib/testing/emulator/index.js';
-import { call, newUser } from './emulator-test-kit.js';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import type { EthoraEmulator } from '../../lib/testing/emulator/index.js';
+import { call, freshEmulatorPerTest, newUser } from './emulator-test-kit.js';
 
 /** The §7.1 routes Ethora's own clients call, with the statuses and bodies §7 gives. */
 describe('EthoraEmulator routes as Ethora clients use them', () => {
+  const fresh = freshEmulatorPerTest();
   let emulator: EthoraEmulator;
   let A: string;
-  beforeEach(async () => {
-    emulator = await new EthoraEmulator().start();
-    A = emulator.appId;
+  beforeEach(() => {
+    ({ emulator, appId: A } = fresh);
   });
-  afterEach(() => emulator.stop());
 
   it('answers GET /ping and /v1/ping without a token; an unknown path is 404 ROUTE_NOT_FOUND in the §7.4 shape', async () => {
     expect((await call(emulator, 'GET', '/ping', { token: null })).status).toBe(200);
