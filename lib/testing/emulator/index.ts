@@ -26,4 +26,3 @@ export type { EmulatorCliArgs } from './cli-args.js';
 export type { JobSettings } from './job-runner.js';
 export type { RateLimitSettings } from './rate-limiter.js';
 export type { EmulatorStats } from './request-stats.js';
-export { emulatorSigningKey } from './signing-keys.js';

@@ -14,14 +14,14 @@ export interface JobAnswer {
 export interface JobSettings {
   /** Time from acceptance to completion, on the server's clock. Default 50 ms; 0 completes before the 202 answer. */
   delayMs?: number;
-  /** Finished jobs kept at most (oldest dropped first; a dropped job polls 404). Default 1,000. */
+  /** Finished jobs kept at most (oldest dropped first; a dropped job polls 404). Default 500. */
   maxFinished?: number;
-  /** Finished jobs are dropped after this long. Default 10 minutes. */
+  /** Finished jobs are dropped after this long. Default 5 minutes (clients poll for at most 2, §5). */
   finishedTtlMs?: number;
 }
 
 /** Defaults of {@link JobSettings}. */
-export const DEFAULT_JOB_SETTINGS: Required<JobSettings> = { delayMs: 50, maxFinished: 1_000, finishedTtlMs: 600_000 };
+export const DEFAULT_JOB_SETTINGS: Required<JobSettings> = { delayMs: 50, maxFinished: 500, finishedTtlMs: 300_000 };
 
 /**
  * Runs user-batch and broadcast jobs on the server's own clock, as the real server does: a job is

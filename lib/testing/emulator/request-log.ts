@@ -11,7 +11,7 @@ export interface RecordedAuth {
   tokenId?: string;
   /** The decoded claims (no secret in them). */
   payload: Record<string, unknown>;
-  /** True when both `Authorization: Bearer` and `x-custom-token` were sent (they must be equal). */
+  /** True when both `Authorization` and `x-custom-token` were sent (`x-custom-token` is the one read). */
   bothHeaders: boolean;
 }
 
