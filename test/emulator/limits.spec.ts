@@ -38,6 +38,14 @@ describe('EthoraEmulator limits: rate limit, stats and a byte-capped request log
     expect((await call(emulator, 'GET', '/v2/apps')).status).toBe(200);
   });
 
+  it('completes a job before the 202 answer with jobs.delayMs 0, broadcasts included', async () => {
+    emulator = await new EthoraEmulator({ jobs: { delayMs: 0 } }).start();
+    emulator.addRoom({ chatId: 'r1' });
+    const cast = await call(emulator, 'POST', `/v2/apps/${emulator.appId}/chats/broadcast`, { body: { text: 'now', allRooms: true } });
+    expect(cast.status).toBe(202);
+    expect(emulator.state.broadcasts()).toEqual([expect.objectContaining({ jobId: cast.body.jobId, text: 'now' })]);
+  });
+
   it('refuses a bad rate limit', () => {
     expect(() => new EthoraEmulator({ rateLimit: { requestsPerSecond: 0 } })).toThrow(/requestsPerSecond/);
     expect(() => new EthoraEmulator({ rateLimit: { requestsPerSecond: 5, burst: 0.5 } })).toThrow(/burst/);

@@ -110,8 +110,8 @@ export interface JobRecord {
   error?: string;
   createdAt: string;
   updatedAt: string;
-  /** Applies the job's effect and returns its result; called once, at completion. */
-  execute: () => Record<string, unknown>;
+  /** Applies the job's effect and returns its result; called once, at completion (possibly inside `create`). */
+  execute: (jobId: string) => Record<string, unknown>;
   /** Called once the job completed or failed. */
   settled?: () => void;
 }

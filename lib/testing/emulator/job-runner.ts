@@ -136,7 +136,7 @@ export class JobRunner {
       job.state = 'failed';
       job.error = 'Job failed (injected by the emulator)';
     } else {
-      job.result = job.execute();
+      job.result = job.execute(job.jobId);
       job.state = 'completed';
     }
     job.settled?.();

@@ -35,10 +35,10 @@ function broadcast(ctx: RouteContext, statusPath: string): RouteResult {
   const b = asObject(ctx.body);
   const text = requireString(b.text, 'text');
   const target = parseTarget(ctx, b);
-  const job = services.jobs.create(app, 'broadcast', () => {
+  const job = services.jobs.create(app, 'broadcast', (jobId) => {
     const rooms = (target ?? app.rooms.values().map((r) => r.chatId)).map((id) => app.rooms.get(id)).filter((r) => r !== undefined);
     if (app.broadcasts.length >= MAX_KEPT_BROADCASTS) app.broadcasts.shift();
-    app.broadcasts.push({ jobId: job.jobId, text, chatNames: rooms.map((r) => r.name), sentAt: new Date().toISOString() });
+    app.broadcasts.push({ jobId, text, chatNames: rooms.map((r) => r.name), sentAt: new Date().toISOString() });
     return { sent: rooms.length };
   });
   return { status: 202, body: { jobId: job.jobId, statusUrl: `${statusPath}/${encodeURIComponent(job.jobId)}` } };
