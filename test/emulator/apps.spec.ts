@@ -48,7 +48,7 @@ describe('EthoraEmulator apps, tokens, bot, provisioning and broadcasts', () => 
     expect((await call(emulator, 'GET', '/v2/apps/ffffffffffffffffffffffff/bot')).status).toBe(404);
   });
 
-  it('creates, lists, rotates and revokes app tokens; a token secret signs for the app', async () => {
+  it('creates, lists, rotates and revokes app tokens; a token is a credential in either header', async () => {
     const base = `/v2/apps/${A}/tokens`;
     const created = await call(emulator, 'POST', base, { body: { label: 'ci' } });
     const { tokenId, token } = created.body;
@@ -56,16 +56,20 @@ describe('EthoraEmulator apps, tokens, bot, provisioning and broadcasts', () => 
     const listed = await call(emulator, 'GET', base);
     expect(listed.body.tokens).toEqual([expect.objectContaining({ tokenId, label: 'ci', createdAt: expect.any(String) })]);
     expect(listed.text).not.toContain(token);
-    const viaToken = await call(emulator, 'GET', '/v2/apps', { token: signToken(emulator, { secret: token }) });
-    expect(viaToken.status).toBe(200);
+    for (const headers of <Record<string, string>[]>[{ authorization: `JWT ${token}` }, { authorization: `bearer ${token}` }, { 'x-custom-token': token }, { 'x-custom-token': `JWT ${token}` }]) {
+      expect((await call(emulator, 'GET', '/v2/bot', { token: null, headers })).status).toBe(200);
+    }
     expect(emulator.requests.at(-1)?.auth).toMatchObject({ tokenId, keyMode: 'scoped' });
+    expect((await call(emulator, 'POST', '/v2/chats/broadcast', { token, body: { text: 'hi', allRooms: true } })).status).toBe(202);
     const rotated = await call(emulator, 'POST', `${base}/${tokenId}/rotate`);
-    expect(rotated.body).toMatchObject({ tokenId, token: expect.any(String) });
-    expect(rotated.body.token).not.toBe(token);
-    expect((await call(emulator, 'GET', '/v2/apps', { token: signToken(emulator, { secret: token }) })).status).toBe(401);
-    expect((await call(emulator, 'DELETE', `${base}/${tokenId}`)).body).toEqual({ ok: true });
-    expect((await call(emulator, 'GET', '/v2/apps', { token: signToken(emulator, { secret: rotated.body.token }) })).status).toBe(401);
-    expect((await call(emulator, 'DELETE', `${base}/${tokenId}`)).body.code).toBe('TOKEN_NOT_FOUND');
+    expect(rotated.body).toMatchObject({ tokenId: expect.any(String), token: expect.any(String), label: 'ci' });
+    expect(rotated.body.tokenId).not.toBe(tokenId);
+    expect((await call(emulator, 'GET', '/v2/bot', { token })).body.code).toBe('TOKEN_REVOKED');
+    expect((await call(emulator, 'GET', '/v2/bot', { token: rotated.body.token })).status).toBe(200);
+    expect((await call(emulator, 'POST', `${base}/${tokenId}/rotate`)).status).toBe(404);
+    expect((await call(emulator, 'DELETE', `${base}/${rotated.body.tokenId}`)).status).toBe(200);
+    expect((await call(emulator, 'DELETE', `${base}/${rotated.body.tokenId}`)).status).toBe(200); // idempotent
+    expect((await call(emulator, 'GET', '/v2/bot', { token: rotated.body.token })).status).toBe(401);
     expect((await call(emulator, 'POST', `${base}/nope/rotate`)).status).toBe(404);
   });
 
@@ -91,16 +95,19 @@ describe('EthoraEmulator apps, tokens, bot, provisioning and broadcasts', () => 
     const base = `/v2/apps/${A}/chats/broadcast`;
     const all = await call(emulator, 'POST', base, { body: { text: 'hello', allRooms: true } });
     expect(all.status).toBe(202);
+    emulator.jobs.completeAll();
     expect((await call(emulator, 'GET', `${base}/${all.body.jobId}`)).body).toMatchObject({ state: 'completed', result: { sent: 2 } });
     const named = await call(emulator, 'POST', base, { body: { text: 'hi', chatNames: [`${A}_r1`] } });
+    emulator.jobs.completeAll();
     expect((await call(emulator, 'GET', `${base}/${named.body.jobId}`)).body.result).toEqual({ sent: 1 });
     expect(emulator.state.broadcasts().map((b) => b.chatNames)).toEqual([[`${A}_r1`, `${A}_r2`], [`${A}_r1`]]);
     emulator.jobs.failNext();
     const failing = await call(emulator, 'POST', base, { body: { text: 'x', chatIds: ['r2'] } });
+    emulator.jobs.completeAll();
     expect((await call(emulator, 'GET', `${base}/${failing.body.jobId}`)).body.state).toBe('failed');
     expect(emulator.state.broadcasts()).toHaveLength(2);
-    expect((await call(emulator, 'POST', base, { body: { text: 'x', allRooms: true, chatIds: ['r1'] } })).status).toBe(422);
-    expect((await call(emulator, 'POST', base, { body: { text: 'x' } })).status).toBe(422);
+    expect((await call(emulator, 'POST', base, { body: { text: 'x', allRooms: true, chatIds: ['r1'] } })).status).toBe(400);
+    expect((await call(emulator, 'POST', base, { body: { text: 'x' } })).status).toBe(400);
     expect((await call(emulator, 'POST', base, { body: { allRooms: true } })).body.message).toContain('text');
     expect((await call(emulator, 'POST', base, { body: { text: 'x', chatIds: ['nope'] } })).body.message).toContain('nope');
     expect((await call(emulator, 'GET', `${base}/000000000000000000000000`)).status).toBe(404);

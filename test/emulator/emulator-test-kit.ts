@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { deriveSigningKey, type SigningMode } from '../../lib/tokens/signing-key.js';
-import type { EthoraEmulator } from '../../lib/testing/emulator/index.js';
+import { afterEach, beforeEach } from '@jest/globals';
+import { EthoraEmulator as EthoraEmulatorClass, type EthoraEmulator } from '../../lib/testing/emulator/index.js';
 
 /** Helpers for the emulator's own contract tests: real HTTP with fetch, JWTs signed by jsonwebtoken. */
 
@@ -70,6 +71,11 @@ export function newUser(uuid: string, extra: Record<string, unknown> = {}): Reco
   return { uuid, email: `${uuid}@test.local`, firstName: 'Ann', lastName: 'Lee', password: 'hunter2-secret', ...extra };
 }
 
+/** Waits a little, between polls. */
+export function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /** Creates users through the batch route and polls the job to completion; returns the per-user results. */
 export async function createUsers(emulator: EthoraEmulator, uuids: string[], appId = emulator.appId, token?: string): Promise<any[]> {
   const created = await call(emulator, 'POST', `/v2/apps/${appId}/users/batch`, {
@@ -77,10 +83,28 @@ export async function createUsers(emulator: EthoraEmulator, uuids: string[], app
     body: { bypassEmailConfirmation: true, usersList: uuids.map((u) => newUser(u)) },
   });
   if (created.status !== 202) throw new Error(`batch failed: ${created.status} ${created.text}`);
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 1_000; i++) {
     const job = await call(emulator, 'GET', created.body.statusUrl, { token });
     if (job.body.state === 'completed') return job.body.result.results;
     if (job.body.state === 'failed') throw new Error('job failed');
+    await pause(5);
   }
   throw new Error('job never completed');
+}
+
+/** Starts a fresh emulator before each test and stops it after; call inside `describe`. */
+export function freshEmulatorPerTest(): { readonly emulator: EthoraEmulator; readonly appId: string } {
+  let current: EthoraEmulator | undefined;
+  beforeEach(async () => {
+    current = await new EthoraEmulatorClass().start();
+  });
+  afterEach(() => current?.stop());
+  return {
+    get emulator() {
+      return current as EthoraEmulator;
+    },
+    get appId() {
+      return (current as EthoraEmulator).appId;
+    },
+  };
 }

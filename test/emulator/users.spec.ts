@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { EthoraEmulator } from '../../lib/testing/emulator/index.js';
-import { call, createUsers, newUser, signToken } from './emulator-test-kit.js';
+import { call, createUsers, newUser, pause, signToken } from './emulator-test-kit.js';
 
 describe('EthoraEmulator users', () => {
   let emulator: EthoraEmulator;
@@ -15,10 +15,13 @@ describe('EthoraEmulator users', () => {
     call(emulator, 'POST', path, { body: { bypassEmailConfirmation: true, usersList } });
 
   it('accepts a batch with 202 and reports created/exists only through the job', async () => {
+    emulator.jobs.configure({ delayMs: 600_000 }); // held until completeAll()
     const accepted = await batch([newUser('u1'), newUser('u2')]);
     expect(accepted.status).toBe(202);
-    expect(accepted.body.statusUrl).toBe(`/v2/apps/${A}/users/batch/${accepted.body.jobId}`);
+    expect(accepted.body.statusUrl).toBe(`/v2/users/batch/${accepted.body.jobId}`);
     expect(emulator.state.userCount()).toBe(0); // nothing visible before the job reports it
+    expect((await call(emulator, 'GET', accepted.body.statusUrl)).body.state).toBe('pending');
+    emulator.jobs.completeAll();
     const job = await call(emulator, 'GET', accepted.body.statusUrl);
     expect(job.body).toMatchObject({ jobId: accepted.body.jobId, state: 'completed' });
     expect(job.body.result.results).toEqual([
@@ -27,6 +30,7 @@ describe('EthoraEmulator users', () => {
     ]);
     expect(job.body.result.results[0].user).not.toHaveProperty('password');
     expect(emulator.state.user(A, 'u1')).toMatchObject({ hasPassword: true, emailConfirmed: true, firstName: 'Ann' });
+    emulator.jobs.configure({ delayMs: 50 });
     expect(await createUsers(emulator, ['u1', 'u3', 'u3'])).toEqual([
       expect.objectContaining({ uuid: 'u1', status: 'exists' }),
       expect.objectContaining({ uuid: 'u3', status: 'created' }),
@@ -34,19 +38,38 @@ describe('EthoraEmulator users', () => {
     ]);
   });
 
-  it('keeps a job pending/running for pollsBeforeComplete polls', async () => {
-    emulator.setJobBehaviour({ pollsBeforeComplete: 2 });
-    const { body } = await batch([newUser('p1')]);
-    const states = [];
-    for (let i = 0; i < 4; i++) states.push((await call(emulator, 'GET', body.statusUrl)).body.state);
-    expect(states).toEqual(['pending', 'running', 'completed', 'completed']);
-    expect(emulator.state.job(body.jobId)).toMatchObject({ polls: 3, state: 'completed' });
+  it('runs jobs on the server clock: pending, running, completed, whether or not anyone polls', async () => {
+    const polled = await batch([newUser('p1')]);
+    const unpolled = await batch([newUser('p2')]);
+    const states: string[] = [];
+    while (states.at(-1) !== 'completed') {
+      const state = (await call(emulator, 'GET', polled.body.statusUrl)).body.state as string;
+      if (states.at(-1) !== state) states.push(state);
+      await pause(2);
+    }
+    expect(['pending', 'running', 'completed'].filter((s) => states.includes(s))).toEqual(states);
+    while (!emulator.state.user(A, 'p2')) await pause(5); // never polled, created all the same
+    expect(emulator.state.job(unpolled.body.jobId)?.state).toBe('completed');
+    expect((await call(emulator, 'GET', `/v2/apps/${A}/users/batch/${unpolled.body.jobId}`)).body.state).toBe('completed');
+  });
+
+  it('keeps finished jobs bounded by count', async () => {
+    const small = await new EthoraEmulator({ jobs: { delayMs: 0, maxFinished: 2 } }).start();
+    try {
+      const ids: string[] = [];
+      for (const u of ['k1', 'k2', 'k3']) ids.push((await call(small, 'POST', '/v2/users/batch', { body: { usersList: [newUser(u)] } })).body.jobId);
+      expect(small.state.jobs().map((j) => j.jobId)).toEqual(ids.slice(1));
+      expect((await call(small, 'GET', `/v2/users/batch/${ids[0]}`)).body.code).toBe('JOB_NOT_FOUND');
+    } finally {
+      await small.stop();
+    }
   });
 
   it('fails the next job when failNext is armed, creating nobody', async () => {
     emulator.jobs.failNext();
     const failed = await batch([newUser('f1')]);
     const ok = await batch([newUser('f2')]);
+    emulator.jobs.completeAll();
     const job = await call(emulator, 'GET', failed.body.statusUrl);
     expect(job.body).toMatchObject({ state: 'failed', error: expect.any(String) });
     expect(job.body.result).toBeUndefined();
@@ -54,18 +77,31 @@ describe('EthoraEmulator users', () => {
     expect(emulator.state.users().map((u) => u.userId)).toEqual(['f2']);
   });
 
-  it('answers synchronously in sync mode', async () => {
-    emulator.configure({ userBatchMode: 'sync' });
-    const res = await batch([newUser('s1')]);
-    expect(res).toMatchObject({ status: 200, body: { ok: true, results: [{ uuid: 's1', status: 'created' }] } });
+  it('answers POST /v1/users/batch synchronously; a duplicate is 422 { error } "already exists"', async () => {
+    const res = await batch([newUser('s1')], '/v1/users/batch');
+    expect(res).toMatchObject({ status: 200, body: { ok: true, results: [{ uuid: 's1', xmppUsername: `${A}_s1`, _id: expect.any(String) }] } });
+    const dup = await batch([newUser('s2'), newUser('S1')], '/v1/users/batch');
+    expect(dup).toMatchObject({ status: 422, body: { success: false, error: expect.stringContaining('already exist') } });
+    expect(emulator.state.user(A, 's2')).toBeUndefined();
   });
 
-  it('rejects the whole batch on a short name, a missing uuid, a double prefix, or a bad size', async () => {
+  it('applies the one id rule: 1-256 characters, the alphabet, a collapsed prefix, case-insensitive identity', async () => {
+    emulator.jobs.configure({ delayMs: 0 });
+    expect((await batch([newUser(`${A}_x`), newUser(`${A.toUpperCase()}_${A}_y`), newUser('z'.repeat(256))])).status).toBe(202);
+    expect(emulator.state.users().map((u) => u.userId)).toEqual(['x', 'y', 'z'.repeat(256)]);
+    for (const bad of ['z'.repeat(257), 'a b', 'a/b', '.a', 'a.', 'a..b', '_a', 'a@b']) {
+      expect((await batch([newUser(bad)])).body).toMatchObject({ code: 'VALIDATION_ERROR', error: expect.stringContaining('usersList[0].uuid') });
+    }
+    await batch([newUser('Alice')]);
+    const again = await call(emulator, 'GET', (await batch([newUser('alice')])).body.statusUrl);
+    expect(again.body.result.results[0]).toMatchObject({ status: 'exists', uuid: 'Alice' });
+  });
+
+  it('rejects the whole batch on a short name, a missing uuid, or a bad size', async () => {
     const short = await batch([newUser('ok'), newUser('bad', { lastName: 'L' })]);
     expect(short).toMatchObject({ status: 422, body: { code: 'VALIDATION_ERROR', message: expect.stringContaining('usersList[1].lastName') } });
     expect((await batch([newUser('x', { firstName: 7 })])).body.message).toContain('usersList[0].firstName');
     expect((await batch([newUser('', {})])).body.message).toContain('usersList[0].uuid');
-    expect((await batch([newUser(`${A}_x`)])).body).toMatchObject({ code: 'VALIDATION_ERROR', reason: 'DOUBLE_APP_PREFIX' });
     expect((await batch([])).status).toBe(422);
     const big = await batch(Array.from({ length: 101 }, (_, i) => newUser(`b${i}`)));
     expect(big).toMatchObject({ status: 422, body: { message: expect.stringContaining('usersList') } });
@@ -117,7 +153,9 @@ describe('EthoraEmulator users', () => {
     expect(emulator.state.user(A, 'e1')?.firstName).toBe('Zed');
     const short = await call(emulator, 'PATCH', '/v2/chats/users', { body: { users: [{ xmppUsername: `${A}_e1`, lastName: 'Q' }] } });
     expect(short).toMatchObject({ status: 422, body: { message: expect.stringContaining('users[0].lastName') } });
-    expect((await call(emulator, 'PATCH', '/v2/chats/users', { body: { users: [{ xmppUsername: `${A}_${A}_e1`, firstName: 'Zed' }] } })).status).toBe(422);
+    // A doubled prefix collapses, and the app-scoped twin is the same update (never a room update).
+    const doubled = await call(emulator, 'PATCH', `/v2/apps/${A}/chats/users`, { body: { users: [{ xmppUsername: `${A}_${A}_e1`, firstName: 'Zoe' }] } });
+    expect(doubled.body.results).toEqual([expect.objectContaining({ status: 'updated', user: expect.objectContaining({ xmppUsername: `${A}_e1` }) })]);
     expect((await call(emulator, 'PATCH', '/v2/chats/users', { body: { users: [] } })).status).toBe(422);
   });
 

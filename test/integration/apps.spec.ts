@@ -87,10 +87,10 @@ describe('EthoraAppsService: apps, app tokens, provisioning, bot', () => {
       expect(await apps.listAppTokens(appId)).toEqual([expect.objectContaining({ tokenId: created.tokenId, label: 'ci' })]);
       const rotated = await apps.rotateAppToken(appId, created.tokenId);
       expect(rotated.token).not.toBe(created.token);
-      expect(ctx.emulator.state.tokens()[0].secret).toBe(rotated.token);
+      expect(ctx.emulator.state.tokens().map((t) => t.tokenId)).toEqual([rotated.tokenId]); // rotate revoked the old id
 
-      expect(await apps.revokeAppToken(appId, created.tokenId)).toMatchObject({ ok: true });
-      expect(await apps.revokeAppToken(appId, created.tokenId)).toEqual({ ok: false, reason: 'Token not found' });
+      expect(await apps.revokeAppToken(appId, rotated.tokenId)).toMatchObject({ ok: true });
+      expect(await apps.revokeAppToken(appId, rotated.tokenId)).toMatchObject({ ok: true }); // idempotent (§7.5)
       expect(await apps.listAppTokens(appId)).toEqual([]);
 
       expect(logger.lines.length).toBeGreaterThan(0);

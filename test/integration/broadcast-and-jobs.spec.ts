@@ -33,13 +33,13 @@ describe('broadcast and waitForJob', () => {
     });
 
     it('returns the ticket at once with wait: false; waitForJob finishes it', async () => {
-      ctx.emulator.setJobBehaviour({ pollsBeforeComplete: 2 });
+      ctx.emulator.jobs.configure({ delayMs: 100 });
       const ticket = await ctx.service.broadcast({ text: 'Later', chatNames: ['r1'] }, { wait: false });
       expect(ticket.job).toBeUndefined();
       expect(ctx.emulator.state.broadcasts()).toEqual([]);
       const job = await ctx.service.waitForJob({ jobId: ticket.jobId as string, statusUrl: ticket.statusUrl }, { kind: 'broadcast', pollIntervalMs: 1 });
       expect(job).toMatchObject({ state: 'completed', result: { sent: 1 } });
-      expect(ctx.emulator.requests.filter((r) => r.method === 'GET')).toHaveLength(3);
+      expect(ctx.emulator.requests.filter((r) => r.method === 'GET').length).toBeGreaterThan(1);
     });
 
     it('rejects with EthoraJobError when the job fails, and is never retried', async () => {
@@ -70,7 +70,7 @@ describe('broadcast and waitForJob', () => {
     });
 
     it('times out and aborts with EthoraJobError', async () => {
-      ctx.emulator.setJobBehaviour({ pollsBeforeComplete: 1_000 });
+      ctx.emulator.jobs.configure({ delayMs: 600_000 });
       const { jobId } = await ctx.service.broadcast({ text: 'slow', allRooms: true }, { wait: false });
       await expect(ctx.service.waitForJob(jobId as string, { kind: 'broadcast', timeoutMs: 30, pollIntervalMs: 5 })).rejects.toMatchObject({
         reason: 'timeout',

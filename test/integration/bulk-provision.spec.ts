@@ -29,7 +29,7 @@ describe('provisionWorkspace', () => {
     expect(count('/v2/chats')).toBe(1);
     expect(count('/v2/users/batch')).toBe(10);
     expect(count('/v2/chats/users-access')).toBe(10);
-    expect(requests.filter((r) => r.route === '/v2/apps/:appId/users/batch/:jobId')).toHaveLength(10);
+    expect(requests.filter((r) => r.route === '/v2/users/batch/:jobId')).toHaveLength(10);
     expect(requests.every((r) => r.status === 200 || r.status === 202)).toBe(true);
     expect(ctx.emulator.state.userCount()).toBe(1000);
     expect(members('all-hands')).toHaveLength(1000);

@@ -61,7 +61,7 @@ describe('EthoraChatService on the wire', () => {
       usersList: [{ uuid: 'alice', email: `alice@${appId}.example.com`, firstName: 'Alice', lastName: 'Liddell', password: '[redacted]' }],
     });
     expect(poll).toMatchObject({ method: 'GET', status: 200 });
-    expect(poll.path).toMatch(new RegExp(`^/v2/apps/${appId}/users/batch/`));
+    expect(poll.path).toMatch(/^\/v2\/users\/batch\//);
     expectServerAuth(post);
 
     expect(await ctx.service.createUser('alice')).toMatchObject({ status: 'exists' });
@@ -69,9 +69,9 @@ describe('EthoraChatService on the wire', () => {
 
   it('createUser waits through pending polls', async () => {
     await ctx.close();
-    ctx = await createEthoraTestContext({}, { jobs: { pollsBeforeComplete: 3 } });
+    ctx = await createEthoraTestContext({}, { jobs: { delayMs: 250 } });
     expect(await ctx.service.createUser('bob')).toMatchObject({ status: 'created' });
-    expect(ctx.emulator.requests.filter((r) => r.method === 'GET')).toHaveLength(4);
+    expect(ctx.emulator.requests.filter((r) => r.method === 'GET').length).toBeGreaterThan(1);
   });
 
   it('grant and remove access send prefixed members to /v2/chats/users-access', async () => {

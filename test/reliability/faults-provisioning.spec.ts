@@ -32,7 +32,7 @@ async function faultyContext(seed: number, logger: CaptureLogger): Promise<Ethor
   return createEthoraTestContext(
     // A hang ends in a 300 ms timeout; a 1 s Retry-After is waited out (retryMaxDelayMs 1 s).
     { timeoutMs: 300, maxRetries: 2, retryBaseDelayMs: 10, retryMaxDelayMs: 1_000, logging: true, logger },
-    { seed, jobs: { pollsBeforeComplete: 1 }, requestLogLimit: 100_000 },
+    { seed, jobs: { delayMs: 0 }, requestLogLimit: 100_000 },
   );
 }
 

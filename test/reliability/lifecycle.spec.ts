@@ -42,8 +42,8 @@ describe('shutdown under load', () => {
   });
 
   it('bulk runs, job waits and single calls in flight at shutdown all settle with clear outcomes', async () => {
-    // Every request takes 20 ms and jobs need 3 polls, so plenty is in flight when the app closes.
-    ctx = await createEthoraTestContext({ timeoutMs: 5_000, jobTimeoutMs: 60_000 }, { latencyMs: 20, jobs: { pollsBeforeComplete: 3 } });
+    // Every request takes 20 ms and jobs 300 ms, so plenty is in flight when the app closes.
+    ctx = await createEthoraTestContext({ timeoutMs: 5_000, jobTimeoutMs: 60_000 }, { latencyMs: 20, jobs: { delayMs: 300 } });
     const { service, emulator } = ctx;
     emulator.addUsers(ids(workspaceUsers('existing', 400)).map((userId) => ({ userId })));
     emulator.addRoom({ chatId: 'existing-room' });

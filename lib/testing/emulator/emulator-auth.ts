@@ -1,6 +1,6 @@
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { deriveSigningKey, type SigningMode, type TokenPurpose } from '../../tokens/signing-key.js';
+import { emulatorSigningKey, type SigningMode, type TokenPurpose } from './signing-keys.js';
 import type { EmulatorStore } from './emulator-store.js';
 import { unauthorized } from './http-error.js';
 
@@ -26,7 +26,7 @@ const B64URL = /^[A-Za-z0-9_-]+$/;
 
 /**
  * Verifies Ethora JWTs (ethora-api.md §2): HS256 only, signed with the purpose-scoped key or
- * (legacy) the raw secret of the app named in `data.appId` — or of one of that app's API tokens.
+ * (legacy) the raw secret of the app named in `data.appId`, or of the app token named in `data.tokenId`.
  * Derived keys are cached per secret as KeyObjects, so a request costs one or two HMACs.
  * @internal
  */
@@ -60,20 +60,17 @@ export class TokenVerifier {
     const app = this.store.apps.get(appId);
     if (!app) throw unauthorized('APP_NOT_FOUND', 'the token names an unknown app');
 
+    // An app token (POST /v2/apps/{appId}/tokens) names its id and is signed with its own secret, so
+    // revoking or rotating it ends it at once; any other token is signed with the app secret.
+    const tokenId = (data as Record<string, unknown>).tokenId;
+    const apiToken = typeof tokenId === 'string' ? app.tokens.get(tokenId) : undefined;
+    if (tokenId !== undefined && !apiToken) throw unauthorized('TOKEN_REVOKED', 'the app token was revoked or never existed');
     const signed = Buffer.from(`${head}.${body}`);
     const expectedSig = Buffer.from(signature, 'base64url');
     let match: { keyMode: SigningMode; tokenId?: string } | undefined;
     if (expectedSig.length === 32) {
-      match = this.matchSecret(app.secret, type, signed, expectedSig);
-      if (!match) {
-        for (const apiToken of app.tokens.values()) {
-          const m = this.matchSecret(apiToken.secret, type, signed, expectedSig);
-          if (m) {
-            match = { ...m, tokenId: apiToken.tokenId };
-            break;
-          }
-        }
-      }
+      match = this.matchSecret(apiToken ? apiToken.secret : app.secret, type, signed, expectedSig);
+      if (match && apiToken) match = { ...match, tokenId: apiToken.tokenId };
     }
     if (!match) throw unauthorized('INVALID_SIGNATURE', 'the token signature does not match');
 
@@ -99,7 +96,7 @@ export class TokenVerifier {
     let set = this.keys.get(secret);
     if (!set) {
       if (this.keys.size > 1000) this.keys.clear(); // rotated secrets pile up; keep the cache bounded
-      const key = (purpose: TokenPurpose, mode: SigningMode) => createSecretKey(Buffer.from(deriveSigningKey(secret, purpose, mode), 'utf8'));
+      const key = (purpose: TokenPurpose, mode: SigningMode) => createSecretKey(Buffer.from(emulatorSigningKey(secret, purpose, mode), 'utf8'));
       set = { server: key('server', 'scoped'), client: key('client', 'scoped'), legacy: key('server', 'legacy') };
       this.keys.set(secret, set);
     }
@@ -108,26 +105,25 @@ export class TokenVerifier {
 }
 
 /**
- * Takes the JWT from `Authorization: Bearer` and/or `x-custom-token`. When both are present they
- * must carry the same token: the server reads one of them, and a mismatch hides a client bug.
+ * Takes the token as Ethora's clients send it (ethora-api.md §7.2): from `x-custom-token` and/or
+ * `Authorization`, each with an optional `Bearer ` or `JWT ` prefix (case-insensitive). When both headers
+ * are present, `x-custom-token` wins: the official SDK's README calls it the primary header.
  * @internal
  */
-function extractToken(headers: IncomingHttpHeaders): { token: string; bothHeaders: boolean } {
-  const authorization = headers.authorization;
-  const custom = headers['x-custom-token'];
-  let bearer: string | undefined;
-  if (authorization !== undefined) {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    if (!m) throw unauthorized('MALFORMED_AUTH_HEADER', 'Authorization must be "Bearer <jwt>"');
-    bearer = m[1];
-  }
-  const customToken = typeof custom === 'string' && custom.trim() ? custom.trim() : undefined;
-  if (bearer && customToken && bearer !== customToken) {
-    throw unauthorized('TOKEN_MISMATCH', 'Authorization and x-custom-token carry different tokens');
-  }
-  const token = bearer ?? customToken;
-  if (!token) throw unauthorized('UNAUTHORIZED', 'no token: send Authorization: Bearer <jwt> and/or x-custom-token');
-  return { token, bothHeaders: Boolean(bearer && customToken) };
+export function extractToken(headers: IncomingHttpHeaders): { token: string; bothHeaders: boolean } {
+  const custom = stripScheme(headers['x-custom-token']);
+  const authorization = stripScheme(headers.authorization);
+  const token = custom ?? authorization;
+  if (!token) throw unauthorized('UNAUTHORIZED', 'no token: send x-custom-token and/or Authorization: Bearer <jwt>');
+  return { token, bothHeaders: Boolean(custom && authorization) };
+}
+
+const SCHEME = /^(?:bearer|jwt)\s+/i;
+
+function stripScheme(value: string | string[] | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const token = value.trim().replace(SCHEME, '').trim();
+  return token || undefined;
 }
 
 /** Signs an HS256 JWT with node:crypto. @internal */

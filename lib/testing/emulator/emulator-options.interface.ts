@@ -1,15 +1,13 @@
 /** How a v1 "not found" 422 body is shaped: the real server has answered both ways (ethora-api.md §5). */
 export type NotFoundBodyShape = 'string' | 'json';
 
-/** Whether `POST /v2/users/batch` answers with a job ticket (the current server) or synchronously. */
-export type UserBatchMode = 'async' | 'sync';
+import type { JobSettings } from './job-runner.js';
+import type { RateLimitSettings } from './rate-limiter.js';
 
 /** Behaviour knobs that can also be changed at runtime with `emulator.configure()`. */
 export interface EmulatorBehaviour {
   /** Body shape of the v1 delete 422 "not found" answers. Default `'string'`. */
   notFoundBody: NotFoundBodyShape;
-  /** `'async'` (default): 202 + job; `'sync'`: 200 `{ ok, results }`. */
-  userBatchMode: UserBatchMode;
   /** Fixed latency added to every request, including `/v1/ping`. Default 0. */
   latencyMs: number;
 }
@@ -28,18 +26,20 @@ export interface EthoraEmulatorOptions {
   xmppHost?: string;
   /** Seed of the fault RNG; `reset()` re-seeds with it. Default 1. */
   seed?: number;
-  /** Job pacing: a job answers pending/running for this many polls, then completes. Default 0. */
-  jobs?: { pollsBeforeComplete?: number };
+  /** Jobs run on the server's clock: `delayMs` (default 50) to completion; finished jobs bounded by count and age. */
+  jobs?: JobSettings;
+  /** A token bucket per app (429 with `Retry-After` and `x-ratelimit-*` headers). Off by default. */
+  rateLimit?: RateLimitSettings;
   /** See {@link EmulatorBehaviour.notFoundBody}. */
   notFoundBody?: NotFoundBodyShape;
-  /** See {@link EmulatorBehaviour.userBatchMode}. */
-  userBatchMode?: UserBatchMode;
   /** See {@link EmulatorBehaviour.latencyMs}. */
   latencyMs?: number;
   /** Largest accepted request body in bytes (413 above). Default 1 MiB. */
   maxBodyBytes?: number;
   /** How many requests the log keeps (oldest dropped first); 0 disables logging. Default 10,000. */
   requestLogLimit?: number;
+  /** Approximate bytes the log keeps (oldest dropped first). Default 16 MiB. */
+  requestLogMaxBytes?: number;
   /** `server.maxConnections`; unlimited by default. */
   maxConnections?: number;
 }

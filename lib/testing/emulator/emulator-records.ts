@@ -46,7 +46,6 @@ export interface AppTokenRecord {
   label: string;
   secret: string;
   createdAt: string;
-  rotatedAt?: string;
 }
 
 export interface BotConfig {
@@ -80,6 +79,21 @@ export interface AppRecord {
   tokens: OrderedStore<string, AppTokenRecord>;
   bot: BotConfig;
   broadcasts: BroadcastRecord[];
+  /** Messages sent through `POST /v2/chats/messages`, newest last, bounded. */
+  messages: MessageRecord[];
+  /** Users in a batch job not finished yet, by folded id: grant accepts them (§7.3, docs/decisions.md). */
+  queuedUsers: Map<string, { userId: string; jobs: number }>;
+  /** Rooms granted to queued users, applied when the user is created, dropped if its job fails. */
+  pendingGrants: Map<string, Set<string>>;
+}
+
+export interface MessageRecord {
+  messageId: string;
+  mode: 'private' | 'group';
+  /** The room JID (group) or the recipient nickname (private). */
+  to: string;
+  text: string;
+  sentAt: string;
 }
 
 export interface JobRecord {
@@ -87,13 +101,17 @@ export interface JobRecord {
   appId: string;
   kind: JobKind;
   state: JobState;
-  polls: number;
-  pollsBeforeComplete: number;
+  /** Epoch ms when the job was accepted. */
+  acceptedAt: number;
+  /** Time from acceptance to completion. */
+  delayMs: number;
   willFail: boolean;
   result?: Record<string, unknown>;
   error?: string;
   createdAt: string;
   updatedAt: string;
-  /** Applies the job's effect and returns its result; called once, at completion. */
-  execute: () => Record<string, unknown>;
+  /** Applies the job's effect and returns its result; called once, at completion (possibly inside `create`). */
+  execute: (jobId: string) => Record<string, unknown>;
+  /** Called once the job completed or failed. */
+  settled?: () => void;
 }

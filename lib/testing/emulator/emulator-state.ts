@@ -29,7 +29,7 @@ export interface EmulatorRoomView extends Omit<RoomRecord, 'members'> {
 }
 
 /** A user-batch or broadcast job. */
-export type EmulatorJobView = Omit<JobRecord, 'execute'>;
+export type EmulatorJobView = Omit<JobRecord, 'execute' | 'settled'>;
 
 /** An app API token, secret included (tests only). */
 export interface EmulatorTokenView {
@@ -37,7 +37,6 @@ export interface EmulatorTokenView {
   label: string;
   secret: string;
   createdAt: string;
-  rotatedAt?: string;
 }
 
 /** Chatbot settings. */
@@ -152,7 +151,7 @@ function roomView(room: RoomRecord): EmulatorRoomView {
 }
 
 function jobView(job: JobRecord): EmulatorJobView {
-  const { execute: _execute, ...rest } = job;
+  const { execute: _execute, settled: _settled, ...rest } = job;
   return { ...rest };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppRecord, BotConfig, JobRecord, RoomRecord, UserRecord } from './emulator-records.js';
 import { OrderedStore } from './ordered-store.js';
-import { prefixed, roomJid } from './naming.js';
+import { idKey, prefixed, roomJid } from './naming.js';
 
 /** A new user, already validated. @internal */
 export type NewUser = Omit<UserRecord, '_id' | 'xmppUsername' | 'rooms' | 'createdAt' | 'updatedAt'>;
@@ -39,11 +39,14 @@ export class EmulatorStore {
     const app: AppRecord = {
       ...input,
       createdAt: new Date().toISOString(),
-      users: new OrderedStore(),
-      rooms: new OrderedStore(),
+      users: new OrderedStore(idKey),
+      rooms: new OrderedStore(idKey),
       tokens: new OrderedStore(),
       bot: defaultBot(),
       broadcasts: [],
+      messages: [],
+      queuedUsers: new Map(),
+      pendingGrants: new Map(),
     };
     this.apps.set(app.appId, app);
     return app;
@@ -80,13 +83,18 @@ export class EmulatorStore {
       updatedAt: now,
     };
     app.users.set(user.userId, user);
+    const granted = app.pendingGrants.get(idKey(user.userId));
+    if (granted) {
+      user.rooms = granted;
+      app.pendingGrants.delete(idKey(user.userId));
+    }
     return user;
   }
 
   deleteUser(app: AppRecord, userId: string): boolean {
     const user = app.users.get(userId);
     if (!user) return false;
-    for (const chatId of user.rooms ?? []) app.rooms.get(chatId)?.members.delete(userId);
+    for (const chatId of user.rooms ?? []) app.rooms.get(chatId)?.members.delete(user.userId);
     app.users.delete(userId);
     return true;
   }
@@ -115,24 +123,55 @@ export class EmulatorStore {
   deleteRoom(app: AppRecord, chatId: string): boolean {
     const room = app.rooms.get(chatId);
     if (!room) return false;
-    for (const userId of room.members) app.users.get(userId)?.rooms?.delete(chatId);
+    for (const userId of room.members) {
+      app.users.get(userId)?.rooms?.delete(room.chatId);
+      app.pendingGrants.get(idKey(userId))?.delete(room.chatId);
+    }
     app.rooms.delete(chatId);
     return true;
   }
 
-  /** Adds members (set semantics: granting twice is a no-op). Ids must exist. */
+  /** Adds members (set semantics: granting twice is a no-op). Ids are the stored (canonical) user ids. */
   grant(app: AppRecord, room: RoomRecord, userIds: Iterable<string>): void {
     for (const userId of userIds) {
       room.members.add(userId);
       const user = app.users.get(userId);
       if (user) (user.rooms ??= new Set()).add(room.chatId);
+      else pendingSet(app, userId).add(room.chatId);
     }
+  }
+
+  /** Marks users as queued in a batch job; returns what to call once the job settles. */
+  queueUsers(app: AppRecord, userIds: readonly string[]): () => void {
+    for (const userId of userIds) {
+      const entry = app.queuedUsers.get(idKey(userId));
+      if (entry) entry.jobs++;
+      else app.queuedUsers.set(idKey(userId), { userId, jobs: 1 });
+    }
+    return () => {
+      for (const userId of userIds) {
+        const key = idKey(userId);
+        const entry = app.queuedUsers.get(key);
+        if (entry && --entry.jobs > 0) continue;
+        app.queuedUsers.delete(key);
+        // The job failed (or the user was deleted meanwhile): grants made while it was queued lapse.
+        if (app.users.has(key)) continue;
+        for (const chatId of app.pendingGrants.get(key) ?? []) app.rooms.get(chatId)?.members.delete(entry?.userId ?? userId);
+        app.pendingGrants.delete(key);
+      }
+    };
+  }
+
+  /** The stored id of an existing or queued user, or undefined. */
+  knownUserId(app: AppRecord, userId: string): string | undefined {
+    return app.users.get(userId)?.userId ?? app.queuedUsers.get(idKey(userId))?.userId;
   }
 
   revoke(app: AppRecord, room: RoomRecord, userIds: Iterable<string>): void {
     for (const userId of userIds) {
       room.members.delete(userId);
       app.users.get(userId)?.rooms?.delete(room.chatId);
+      app.pendingGrants.get(idKey(userId))?.delete(room.chatId);
     }
   }
 
@@ -148,7 +187,16 @@ export class EmulatorStore {
       app.tokens.clear();
       app.bot = defaultBot();
       app.broadcasts = [];
+      app.messages = [];
+      app.queuedUsers.clear();
+      app.pendingGrants.clear();
     }
     this.jobs.clear();
   }
+}
+
+function pendingSet(app: AppRecord, userId: string): Set<string> {
+  let set = app.pendingGrants.get(idKey(userId));
+  if (!set) app.pendingGrants.set(idKey(userId), (set = new Set()));
+  return set;
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { deriveSigningKey, type SigningMode, type TokenPurpose } from '../../tokens/signing-key.js';
 import { signJwt, TokenVerifier } from './emulator-auth.js';
+import { emulatorSigningKey, type SigningMode, type TokenPurpose } from './signing-keys.js';
 import {
   DEFAULT_EMULATOR_APP_ID,
   DEFAULT_EMULATOR_APP_SECRET,
@@ -16,6 +16,8 @@ import { EmulatorStore } from './emulator-store.js';
 import { FaultInjector } from './fault-injector.js';
 import { errorAnswer, send } from './http-io.js';
 import { JobRunner } from './job-runner.js';
+import { RateLimiter } from './rate-limiter.js';
+import { RequestStats, type EmulatorStats } from './request-stats.js';
 import { assertPlainId } from './naming.js';
 import { handleRequest, type PipelineDeps } from './request-pipeline.js';
 import { RequestLog, type RecordedRequest } from './request-log.js';
@@ -76,7 +78,7 @@ export interface EmulatorTokenOptions {
 export class EthoraEmulator {
   /** Fault rules (seeded RNG): `faults.add({ path, status: 503, times: 2 })`. */
   readonly faults: FaultInjector;
-  /** Job control: `jobs.failNext(n)`, `jobs.pollsBeforeComplete`, `jobs.completeAll()`. */
+  /** Job control: `jobs.failNext(n)`, `jobs.configure({ delayMs })`, `jobs.completeAll()`. */
   readonly jobs: JobRunner;
   /** Read-only views of the data. */
   readonly state: EmulatorState;
@@ -88,7 +90,8 @@ export class EthoraEmulator {
   private readonly deps: PipelineDeps;
   private readonly primaryAppId: string;
   private readonly seed: number;
-  private readonly initialPolls: number;
+  private readonly stats_ = new RequestStats();
+  private readonly limiter: RateLimiter | undefined;
   private server: Server | undefined;
   private boundPort: number | undefined;
   private readonly sockets = new Set<Socket>();
@@ -102,19 +105,18 @@ export class EthoraEmulator {
     const secret = options.appSecret ?? DEFAULT_EMULATOR_APP_SECRET;
     if (!secret) throw new TypeError('appSecret must not be empty');
     this.seed = options.seed ?? 1;
-    this.initialPolls = nonNegativeInt(options.jobs?.pollsBeforeComplete ?? 0, 'jobs.pollsBeforeComplete');
     this.initialBehaviour = {
       notFoundBody: options.notFoundBody ?? 'string',
-      userBatchMode: options.userBatchMode ?? 'async',
       latencyMs: nonNegativeInt(options.latencyMs ?? 0, 'latencyMs'),
     };
     this.behaviour = { ...this.initialBehaviour };
     this.store = new EmulatorStore(options.xmppHost ?? DEFAULT_EMULATOR_XMPP_HOST);
     this.store.createApp({ appId: this.primaryAppId, secret, displayName: 'Emulator App', configured: true });
     this.faults = new FaultInjector(this.seed);
-    this.jobs = new JobRunner(this.store, this.initialPolls);
+    this.jobs = new JobRunner(this.store, options.jobs ?? {});
+    this.limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
     this.state = new EmulatorState(this.store, () => this.primaryAppId);
-    this.log = new RequestLog(options.requestLogLimit ?? 10_000);
+    this.log = new RequestLog(options.requestLogLimit ?? 10_000, options.requestLogMaxBytes ?? 16 * 1024 * 1024);
     this.deps = {
       router: new Router().add(allRoutes),
       verifier: new TokenVerifier(this.store),
@@ -126,6 +128,8 @@ export class EthoraEmulator {
       nextRequestId: () => `emu-${(++this.requestCounter).toString(36).padStart(6, '0')}`,
       wait: (ms) => this.wait(ms),
       hanging: this.hanging,
+      limiter: this.limiter,
+      stats: this.stats_,
     };
   }
 
@@ -203,6 +207,7 @@ export class EthoraEmulator {
       t.resolve(false);
     }
     this.timers.clear();
+    this.jobs.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
@@ -259,14 +264,17 @@ export class EthoraEmulator {
   }
 
   /**
-   * Clears users, rooms, jobs, app tokens, bots, broadcasts, API-created apps, the request log and
-   * the fault rules; re-seeds the RNG and restores the constructor's behaviour. Configured apps stay.
+   * Clears users, rooms, jobs, app tokens, bots, broadcasts, messages, API-created apps, the request log,
+   * the stats, the rate-limit buckets and the fault rules; re-seeds the RNG and restores the
+   * constructor's behaviour and job settings. Configured apps stay.
    */
   reset(): void {
     this.store.clear();
     this.log.clear();
     this.faults.reset(this.seed);
-    this.jobs.reset(this.initialPolls);
+    this.jobs.reset();
+    this.stats_.clear();
+    this.limiter?.clear();
     Object.assign(this.behaviour, this.initialBehaviour);
   }
 
@@ -291,11 +299,9 @@ export class EthoraEmulator {
     Object.assign(this.behaviour, behaviour);
   }
 
-  /** Sets how many polls new jobs answer pending/running before completing. */
-  setJobBehaviour(behaviour: { pollsBeforeComplete?: number }): void {
-    if (behaviour.pollsBeforeComplete !== undefined) {
-      this.jobs.pollsBeforeComplete = nonNegativeInt(behaviour.pollsBeforeComplete, 'pollsBeforeComplete');
-    }
+  /** Request counters: total, 429s answered by the rate limit, the most requests seen within one second. */
+  stats(): EmulatorStats {
+    return this.stats_.snapshot();
   }
 
   /** Signs an Ethora JWT for this emulator's apps (a test convenience; the library signs its own). */
@@ -308,7 +314,7 @@ export class EthoraEmulator {
     const iat = Math.floor(Date.now() / 1000);
     const payload: Record<string, unknown> = { data, iat };
     if (options.expiresInSeconds !== undefined) payload.exp = iat + options.expiresInSeconds;
-    return signJwt(payload, deriveSigningKey(secret, type, options.keyMode ?? 'scoped'));
+    return signJwt(payload, emulatorSigningKey(secret, type, options.keyMode ?? 'scoped'));
   }
 
   private requireApp(appId: string): AppRecord {

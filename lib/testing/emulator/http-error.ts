@@ -1,6 +1,6 @@
 /**
  * An error a route throws to answer with a status. `text` answers with a plain-string body
- * (as the real v1 deletes sometimes do); otherwise the body is JSON `{ code, message, requestId, ...details }`.
+ * (as the real v1 deletes sometimes do); otherwise the body is JSON, shaped as in ethora-api.md §7.4.
  * @internal
  */
 export class EmulatorHttpError extends Error {
@@ -10,6 +10,8 @@ export class EmulatorHttpError extends Error {
     message: string,
     readonly details?: Record<string, unknown>,
     readonly text?: boolean,
+    /** Extra response headers, e.g. `Retry-After` on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'EmulatorHttpError';

@@ -53,7 +53,7 @@ export function parseJsonBody(raw: RawBody, contentType: string | undefined): Pa
 }
 
 /** Writes a JSON (or, for a string, text) answer with the request id header. */
-export function send(res: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): void {
+export function send(res: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string> | undefined = {}): void {
   if (res.headersSent || res.destroyed) return;
   const isText = typeof body === 'string';
   const payload = isText ? body : JSON.stringify(body);
@@ -66,14 +66,23 @@ export function send(res: ServerResponse, status: number, body: unknown, request
   res.end(payload);
 }
 
-/** The answer for a thrown error: JSON `{ code, message, requestId, ...details }` or the plain message. */
-export function errorAnswer(err: unknown, requestId: string): { status: number; body: unknown } {
+/**
+ * The answer for a thrown error, shaped as the v1 OpenAPI documents (ethora-api.md §7.4):
+ * `{ success: false, error, code, details?, requestId }`, with `message` repeating `error` for clients that
+ * read that; or the plain message for the string bodies some v1 routes send.
+ */
+export function errorAnswer(err: unknown, requestId: string): { status: number; body: unknown; headers?: Record<string, string> } {
   if (err instanceof EmulatorHttpError) {
-    if (err.text) return { status: err.status, body: err.message };
-    return { status: err.status, body: { ...err.details, code: err.code, message: err.message, requestId } };
+    if (err.text) return { status: err.status, body: err.message, headers: err.headers };
+    return { status: err.status, body: errorBody(err.code, err.message, requestId, err.details), headers: err.headers };
   }
   const message = err instanceof Error ? err.message : String(err);
-  return { status: 500, body: { code: 'INTERNAL_ERROR', message: `emulator error: ${message}`, requestId } };
+  return { status: 500, body: errorBody('INTERNAL_ERROR', `emulator error: ${message}`, requestId) };
+}
+
+/** One error body shape for every JSON error the emulator sends. */
+export function errorBody(code: string, message: string, requestId: string, details?: Record<string, unknown>): Record<string, unknown> {
+  return { success: false, error: message, ...details, code, message, requestId };
 }
 
 /** A short machine code for an injected status. */

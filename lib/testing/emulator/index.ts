@@ -5,7 +5,7 @@ export {
   DEFAULT_EMULATOR_APP_SECRET,
   DEFAULT_EMULATOR_XMPP_HOST,
 } from './emulator-options.interface.js';
-export type { EmulatorBehaviour, EthoraEmulatorOptions, NotFoundBodyShape, UserBatchMode } from './emulator-options.interface.js';
+export type { EmulatorBehaviour, EthoraEmulatorOptions, NotFoundBodyShape } from './emulator-options.interface.js';
 export { EmulatorState } from './emulator-state.js';
 export type {
   EmulatorAppView,
@@ -23,3 +23,6 @@ export type { RecordedAuth, RecordedRequest } from './request-log.js';
 export { SeededRandom } from './seeded-random.js';
 export { parseEmulatorArgs } from './cli-args.js';
 export type { EmulatorCliArgs } from './cli-args.js';
+export type { JobSettings } from './job-runner.js';
+export type { RateLimitSettings } from './rate-limiter.js';
+export type { EmulatorStats } from './request-stats.js';

@@ -9,19 +9,23 @@ export class OrderedStore<K, V> {
   private order: K[] = [];
   private readonly removed = new Set<K>();
 
+  /** `keyOf` maps a key to the one it is stored under (e.g. case folding); identity by default. */
+  constructor(private readonly keyOf: (key: K) => K = (key) => key) {}
+
   get size(): number {
     return this.map.size;
   }
 
   get(key: K): V | undefined {
-    return this.map.get(key);
+    return this.map.get(this.keyOf(key));
   }
 
   has(key: K): boolean {
-    return this.map.has(key);
+    return this.map.has(this.keyOf(key));
   }
 
-  set(key: K, value: V): void {
+  set(rawKey: K, value: V): void {
+    const key = this.keyOf(rawKey);
     if (!this.map.has(key)) {
       // A key deleted and re-added must not keep its old slot: compact first (rare).
       if (this.removed.has(key)) this.compact();
@@ -30,7 +34,8 @@ export class OrderedStore<K, V> {
     this.map.set(key, value);
   }
 
-  delete(key: K): boolean {
+  delete(rawKey: K): boolean {
+    const key = this.keyOf(rawKey);
     if (!this.map.delete(key)) return false;
     this.removed.add(key);
     return true;

@@ -4,9 +4,10 @@ import type { TokenVerifier, VerifiedToken } from './emulator-auth.js';
 import type { AppRecord } from './emulator-records.js';
 import type { FaultAction, FaultInjector } from './fault-injector.js';
 import { EmulatorHttpError, notFound } from './http-error.js';
-import { errorAnswer, faultCode, parseJsonBody, readBody, reasonPhrase, send } from './http-io.js';
-import { redactBody } from '../../http/redact.js';
-import { redactHeaders, type RecordedRequest, type RequestLog } from './request-log.js';
+import { errorAnswer, errorBody, faultCode, parseJsonBody, readBody, reasonPhrase, send } from './http-io.js';
+import { redactHeaders, redactLoggedBody, type RecordedRequest, type RequestLog } from './request-log.js';
+import type { RateLimiter } from './rate-limiter.js';
+import type { RequestStats } from './request-stats.js';
 import type { RouteMatch, Router } from './router.js';
 import type { EmulatorServices } from './route-types.js';
 
@@ -24,7 +25,13 @@ export interface PipelineDeps {
   wait(ms: number): Promise<boolean>;
   /** Responses left unanswered by a `hang` fault, ended by `stop()`. */
   hanging: Set<ServerResponse>;
+  /** The per-app token bucket, when a rate limit is set. */
+  limiter: RateLimiter | undefined;
+  stats: RequestStats;
 }
+
+/** Bodies larger than this are logged as their size only: the log is for reading requests, not storing uploads. */
+const LOGGED_BODY_MAX_BYTES = 64 * 1024;
 
 /**
  * Handles one request: read body → route → faults and latency → parse → auth → handler → log.
@@ -51,6 +58,7 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
     durationMs: 0,
   };
   deps.log.push(entry);
+  deps.stats.count();
   const finish = (status: RecordedRequest['status']): void => {
     entry.status = status;
     entry.durationMs = Math.round((performance.now() - started) * 100) / 100;
@@ -64,7 +72,9 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
     return;
   }
   const parsed = parseJsonBody(raw, req.headers['content-type']);
-  entry.body = redactBody(parsed.logged);
+  const size = raw.tooLarge ? 0 : raw.buffer.length;
+  entry.body = size > LOGGED_BODY_MAX_BYTES ? `[${size} bytes, not kept]` : redactLoggedBody(parsed.logged);
+  deps.log.charge(entry, Math.min(size, LOGGED_BODY_MAX_BYTES));
 
   let match: RouteMatch | undefined;
   let routeError: unknown;
@@ -81,7 +91,7 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
   if (delay > 0 && !(await deps.wait(delay))) return finish('reset');
   if (fault.action && fault.phase === 'before') return applyFault(deps, fault.action, req, res, requestId, finish);
 
-  let answer: { status: number; body: unknown };
+  let answer: Answer;
   try {
     if (routeError) throw routeError;
     if (!match) throw notFound('ROUTE_NOT_FOUND', `no route ${method} ${path}`);
@@ -91,8 +101,14 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
     answer = errorAnswer(err, requestId);
   }
   if (fault.action) return applyFault(deps, fault.action, req, res, requestId, finish);
-  send(res, answer.status, answer.body, requestId);
+  send(res, answer.status, answer.body, requestId, answer.headers);
   finish(answer.status);
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
 }
 
 function dispatch(
@@ -102,10 +118,11 @@ function dispatch(
   query: URLSearchParams,
   body: unknown,
   entry: RecordedRequest,
-): { status: number; body: unknown } {
+): Answer {
   const { route, params } = match;
   let auth: VerifiedToken | undefined;
   let app: AppRecord;
+  let headers: Record<string, string> | undefined;
   if (route.auth === 'none') app = deps.primaryApp();
   else {
     try {
@@ -116,10 +133,21 @@ function dispatch(
     }
     const { type, appId, keyMode, tokenId, payload, bothHeaders } = auth;
     entry.auth = { type, appId, keyMode, payload, bothHeaders, ...(tokenId ? { tokenId } : {}) };
+    deps.stats.count(appId);
+    headers = rateLimit(deps, appId);
     app = resolveTargetApp(deps, auth, params.appId);
   }
   const result = route.handler({ method: route.method, params, query, body, auth, app, services: deps.services });
-  return { status: result.status ?? 200, body: result.body };
+  return { status: result.status ?? 200, body: result.body, headers };
+}
+
+/** Takes a token from the app's bucket; throws the 429 when it is empty. */
+function rateLimit(deps: PipelineDeps, appId: string): Record<string, string> | undefined {
+  if (!deps.limiter) return undefined;
+  const decision = deps.limiter.take(appId);
+  if (decision.allowed) return decision.headers;
+  deps.stats.rateLimited();
+  throw new EmulatorHttpError(429, 'RATE_LIMITED', 'Too many requests', undefined, false, decision.headers);
 }
 
 /**
@@ -134,7 +162,7 @@ function resolveTargetApp(deps: PipelineDeps, auth: VerifiedToken, pathAppId: st
   const target = deps.services.store.apps.get(pathAppId);
   if (!target) throw notFound('APP_NOT_FOUND', 'App not found');
   if (target.parentAppId === own.appId) return target;
-  throw new EmulatorHttpError(403, 'FORBIDDEN', `this token cannot act on app ${pathAppId}`);
+  throw new EmulatorHttpError(403, 'FORBIDDEN', 'Forbidden', { reason: `this token cannot act on app ${pathAppId}` });
 }
 
 function applyFault(
@@ -160,7 +188,7 @@ function applyFault(
   const body =
     action.body === 'string'
       ? reasonPhrase(action.status)
-      : { code: faultCode(action.status), message: `${reasonPhrase(action.status)} (injected by the emulator)`, requestId };
+      : errorBody(faultCode(action.status), `${reasonPhrase(action.status)} (injected by the emulator)`, requestId);
   send(res, action.status, body, requestId, headers);
   finish(action.status);
 }

@@ -1,19 +1,21 @@
 import type { AppRecord, RoomRecord } from './emulator-records.js';
+import type { EmulatorStore } from './emulator-store.js';
 import { EmulatorHttpError, validationError } from './http-error.js';
-import { resolveChatName, resolveMember } from './naming.js';
+import { resolveLocalName, resolveMember } from './naming.js';
 
 /**
- * Resolves member references to plain user ids that exist in the app; 422 naming the unknown ones
- * (after all are checked, so the message lists every missing member).
+ * Resolves member references to the stored ids of users that exist or are queued in a batch job not
+ * finished yet (docs/decisions.md: grant accepts queued members); 422 naming the unknown ones, after
+ * all are checked, so the message lists every missing member.
  * @internal
  */
-export function resolveExistingMembers(app: AppRecord, list: unknown[], field: string): string[] {
-  const ids = list.map((raw, i) => resolveMember(app.appId, raw, `${field}[${i}]`));
-  const missing = list.filter((_, i) => !app.users.has(ids[i] as string));
+export function resolveExistingMembers(store: EmulatorStore, app: AppRecord, list: unknown[], field: string): string[] {
+  const ids = list.map((raw, i) => store.knownUserId(app, resolveMember(app.appId, raw, `${field}[${i}]`)));
+  const missing = list.filter((_, i) => ids[i] === undefined);
   if (missing.length > 0) {
     throw validationError(`${field}: users not found: ${missing.map((m) => JSON.stringify(m)).join(', ')}`, { reason: 'USERS_NOT_FOUND', missing });
   }
-  return ids;
+  return ids as string[];
 }
 
 /**
@@ -22,7 +24,7 @@ export function resolveExistingMembers(app: AppRecord, list: unknown[], field: s
  * @internal
  */
 export function requireRoom(app: AppRecord, chatName: unknown, field: string, shape: 'string' | 'json'): RoomRecord {
-  const chatId = resolveChatName(app.appId, chatName, field);
+  const chatId = resolveLocalName(app.appId, chatName, field);
   const room = chatId === undefined ? undefined : app.rooms.get(chatId);
   if (!room) throw new EmulatorHttpError(422, 'NOT_FOUND', 'Chat room not found', undefined, shape === 'string');
   return room;

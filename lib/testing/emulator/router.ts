@@ -4,6 +4,7 @@ import type { RouteDefinition } from './route-types.js';
 interface CompiledRoute {
   def: RouteDefinition;
   segments: string[];
+  literals: number;
 }
 
 /** A matched route with its decoded parameters. @internal */
@@ -14,8 +15,9 @@ export interface RouteMatch {
 
 /**
  * A tiny router. Each path segment is percent-decoded on its own, so an id holding `%2F` stays one
- * segment instead of changing the route (the bug ethora-api.md §4 warns about). Routes are tried in
- * registration order, grouped by method and segment count; register literal routes first.
+ * segment instead of changing the route (the bug ethora-api.md §4 warns about). Among the templates
+ * that match, the one with the most literal segments wins, so a parameterised route never swallows a
+ * fixed one (`PATCH /v2/apps/{appId}/chats/users` is the users update, not a room update).
  * @internal
  */
 export class Router {
@@ -26,7 +28,9 @@ export class Router {
       const segments = def.path.slice(1).split('/');
       const key = `${def.method} ${segments.length}`;
       const list = this.table.get(key) ?? [];
-      list.push({ def, segments });
+      list.push({ def, segments, literals: segments.filter((s) => !s.startsWith(':')).length });
+      // Most literal segments first, so the first match is the most specific one.
+      list.sort((a, b) => b.literals - a.literals);
       this.table.set(key, list);
     }
     return this;

@@ -6,13 +6,13 @@ import { appRoutes } from './apps.routes.js';
 import { broadcastRoutes } from './broadcast.routes.js';
 import { chatUserRoutes } from './chat-users.routes.js';
 import { chatRoutes } from './chats.routes.js';
+import { messageRoutes } from './messages.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { userRoutes } from './users.routes.js';
 
 /**
- * Every route. Order matters where templates overlap: literal segments come first
- * (`users/batch/:jobId` before `users/:userId/chats`, `chats/users-access` and `chats/broadcast`
- * before `chats/:chatName`).
+ * Every route. Order does not matter: the router prefers the template with more literal segments, so
+ * `chats/users` is never taken for `chats/:chatName`.
  * @internal
  */
 export const allRoutes: readonly RouteDefinition[] = [
@@ -22,6 +22,7 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...broadcastRoutes,
   ...chatRoutes,
   ...chatUserRoutes,
+  ...messageRoutes,
   ...appRoutes,
   ...appTokenRoutes,
   ...appFeatureRoutes,

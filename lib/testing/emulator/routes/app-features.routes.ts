@@ -40,4 +40,7 @@ export const appFeatureRoutes: RouteDefinition[] = [
   { method: 'POST', path: '/v2/apps/:appId/provision', auth: 'server', handler: provision },
   { method: 'GET', path: '/v2/apps/:appId/bot', auth: 'server', handler: getBot },
   { method: 'PUT', path: '/v2/apps/:appId/bot', auth: 'server', handler: putBot },
+  // App-token twins (the mcp server sends an app token; a server token works too).
+  { method: 'GET', path: '/v2/bot', auth: 'server', handler: getBot },
+  { method: 'PUT', path: '/v2/bot', auth: 'server', handler: putBot },
 ];

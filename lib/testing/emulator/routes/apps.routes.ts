@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { deriveSigningKey } from '../../../tokens/signing-key.js';
 import { signJwt } from '../emulator-auth.js';
 import type { AppRecord } from '../emulator-records.js';
 import { EmulatorHttpError } from '../http-error.js';
 import type { RouteContext, RouteDefinition, RouteResult } from '../route-types.js';
 import { publicApp } from '../serializers.js';
+import { emulatorSigningKey } from '../signing-keys.js';
 import { asObject, oneOf, optionalString, paging, requireName } from '../validation.js';
 
 const ORDER_BY = ['createdAt', 'displayName', '_id'] as const;
@@ -21,7 +21,7 @@ function listApps(ctx: RouteContext): RouteResult {
   const rank = new Map(visible.map((a, i) => [a, i]));
   const dir = order === 'asc' ? 1 : -1;
   visible.sort((a, b) => dir * (key(a).localeCompare(key(b)) || (rank.get(a) as number) - (rank.get(b) as number)));
-  return { body: { apps: visible.slice(offset, offset + limit).map(publicApp), limit, offset } };
+  return { body: { apps: visible.slice(offset, offset + limit).map(publicApp), total: visible.length, limit, offset } };
 }
 
 /**
@@ -36,11 +36,20 @@ function createApp(ctx: RouteContext): RouteResult {
   const appId = services.store.newObjectId();
   const secret = randomBytes(32).toString('hex');
   const child = services.store.createApp({ appId, secret, displayName, domainName, parentAppId: app.appId, configured: false });
-  const appToken = signJwt({ data: { type: 'server', appId } }, deriveSigningKey(secret, 'server', 'scoped'));
+  const appToken = signJwt({ data: { type: 'server', appId } }, emulatorSigningKey(secret, 'server'));
   return { body: { app: { ...publicApp(child), appToken } } };
 }
 
 function getApp(ctx: RouteContext): RouteResult {
+  return { body: { app: publicApp(ctx.app) } };
+}
+
+/** Updates the display fields; other fields (uptime patches e.g. `appTagline`) are accepted and ignored. */
+function updateApp(ctx: RouteContext): RouteResult {
+  const b = asObject(ctx.body);
+  if (b.displayName !== undefined) ctx.app.displayName = requireName(b.displayName, 'displayName');
+  const domainName = optionalString(b.domainName, 'domainName');
+  if (domainName !== undefined) ctx.app.domainName = domainName;
   return { body: { app: publicApp(ctx.app) } };
 }
 
@@ -56,5 +65,6 @@ export const appRoutes: RouteDefinition[] = [
   { method: 'GET', path: '/v2/apps', auth: 'server', handler: listApps },
   { method: 'POST', path: '/v2/apps', auth: 'server', handler: createApp },
   { method: 'GET', path: '/v2/apps/:appId', auth: 'server', handler: getApp },
+  { method: 'PATCH', path: '/v2/apps/:appId', auth: 'server', handler: updateApp },
   { method: 'DELETE', path: '/v2/apps/:appId', auth: 'server', handler: deleteApp },
 ];

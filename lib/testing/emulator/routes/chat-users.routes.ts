@@ -1,6 +1,6 @@
 import type { RoomRecord, UserRecord } from '../emulator-records.js';
 import { notFound } from '../http-error.js';
-import { resolveXmppUsername } from '../naming.js';
+import { resolveLocalName } from '../naming.js';
 import { requireRoom } from '../room-lookup.js';
 import type { RouteContext, RouteDefinition, RouteResult } from '../route-types.js';
 import { publicMembers, publicUser } from '../serializers.js';
@@ -17,7 +17,7 @@ function updateUsers(ctx: RouteContext): RouteResult {
     const f = `users[${i}]`;
     const u = asObject(raw, f);
     const xmppUsername = u.xmppUsername as string;
-    const userId = resolveXmppUsername(app.appId, u.xmppUsername, `${f}.xmppUsername`);
+    const userId = resolveLocalName(app.appId, u.xmppUsername, `${f}.xmppUsername`);
     const fields: Partial<Record<Editable, string>> = {
       firstName: optionalName(u.firstName, `${f}.firstName`),
       lastName: optionalName(u.lastName, `${f}.lastName`),
@@ -31,10 +31,10 @@ function updateUsers(ctx: RouteContext): RouteResult {
     if (!user) return { xmppUsername, status: 'not-found' };
     // "skipped": nothing given, or every given value equals the stored one.
     const changed = EDITABLE.filter((key) => fields[key] !== undefined && fields[key] !== user[key]);
-    if (changed.length === 0) return { xmppUsername, status: 'skipped' };
+    if (changed.length === 0) return { xmppUsername, status: 'skipped', user: { xmppUsername: user.xmppUsername } };
     for (const key of changed) user[key] = fields[key] as string;
     user.updatedAt = new Date().toISOString();
-    return { xmppUsername, status: 'updated' };
+    return { xmppUsername, status: 'updated', user: publicUser(app.appId, user) };
   });
   return { body: { results } };
 }
@@ -51,7 +51,7 @@ function listUsers(ctx: RouteContext): RouteResult {
   if (xmppUsername || userId) {
     // Both filters given must designate the same user; a non-prefixed xmppUsername matches nobody.
     const ids = new Set<string | undefined>();
-    if (xmppUsername) ids.add(resolveXmppUsername(app.appId, xmppUsername, 'xmppUsername'));
+    if (xmppUsername) ids.add(resolveLocalName(app.appId, xmppUsername, 'xmppUsername'));
     if (userId) ids.add(userId);
     const [id] = ids;
     const user = ids.size === 1 && id !== undefined ? app.users.get(id) : undefined;
@@ -83,6 +83,7 @@ function userChats(ctx: RouteContext): RouteResult {
 /** User listing/updating and a user's rooms. @internal */
 export const chatUserRoutes: RouteDefinition[] = [
   { method: 'PATCH', path: '/v2/chats/users', auth: 'server', handler: updateUsers },
+  { method: 'PATCH', path: '/v2/apps/:appId/chats/users', auth: 'server', handler: updateUsers },
   { method: 'GET', path: '/v2/chats/users', auth: 'server', handler: listUsers },
   { method: 'GET', path: '/v2/apps/:appId/users/:userId/chats', auth: 'server', handler: userChats },
 ];

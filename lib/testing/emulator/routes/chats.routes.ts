@@ -18,7 +18,7 @@ function createRoom(ctx: RouteContext): RouteResult {
   if (app.rooms.has(chatId)) throw new EmulatorHttpError(422, 'ALREADY_EXISTS', 'Chat room already exists');
   const description = optionalString(b.description, 'description');
   const picture = optionalString(b.picture, 'picture');
-  const members = b.members === undefined ? [] : resolveExistingMembers(app, requireArray(b.members, 'members', 0, Number.MAX_SAFE_INTEGER), 'members');
+  const members = b.members === undefined ? [] : resolveExistingMembers(services.store, app, requireArray(b.members, 'members', 0, Number.MAX_SAFE_INTEGER), 'members');
   const room = services.store.createRoom(app, { chatId, title, type, description, picture }, members);
   return { body: { result: publicRoom(app.appId, room) } };
 }

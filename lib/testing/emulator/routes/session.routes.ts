@@ -27,5 +27,6 @@ function exchangeClientToken(ctx: RouteContext): RouteResult {
 /** Health check and client session routes. @internal */
 export const sessionRoutes: RouteDefinition[] = [
   { method: 'GET', path: '/v1/ping', auth: 'none', handler: ping },
+  { method: 'GET', path: '/ping', auth: 'none', handler: ping },
   { method: 'POST', path: '/v1/users/client', auth: 'client', handler: exchangeClientToken },
 ];
