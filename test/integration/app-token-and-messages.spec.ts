@@ -129,26 +129,34 @@ describe('app token (B2B) auth, messages and user lookup', () => {
 
 describe('the new calls against the emulator', () => {
   let ctx: EthoraTestContext;
+  let withToken: TestingModule;
+  let service: EthoraChatService;
   beforeAll(async () => {
-    ctx = await createEthoraTestContext({ appToken: APP_TOKEN });
+    ctx = await createEthoraTestContext();
+    // The emulator, like Ethora, accepts only app tokens it issued: mint one, then configure it beside the secret.
+    const { token } = await ctx.moduleRef.get(EthoraAppsService).createAppToken(ctx.emulator.appId, { label: 'bot' });
+    const { emulator } = ctx;
+    const options = { ...FAST_TEST_OPTIONS, apiUrl: emulator.url, appId: emulator.appId, appSecret: emulator.appSecret, appToken: token, xmppHost: emulator.xmppHost };
+    withToken = await Test.createTestingModule({ imports: [EthoraChatModule.forRoot(options)] }).compile();
+    service = withToken.get(EthoraChatService);
   });
-  afterAll(() => ctx.close());
+  afterAll(async () => {
+    await withToken.close();
+    await ctx.close();
+  });
 
-  // needs emulator route from #11
-  it.skip('sends a message and reads it back from the room history', async () => {
+  it('sends a message and reads it back from the room history', async () => {
     ctx.emulator.addRoom({ chatId: 'r1' });
-    await ctx.service.sendMessage('r1', 'Hello');
-    expect((await ctx.service.getRoomHistory('r1')).items).toEqual([expect.objectContaining({ text: 'Hello' })]);
+    await service.sendMessage('r1', 'Hello');
+    expect((await service.getRoomHistory('r1')).items).toEqual([expect.objectContaining({ text: 'Hello' })]);
   });
 
-  // needs emulator route from #11
-  it.skip('finds a user by XMPP username', async () => {
+  it('finds a user by XMPP username', async () => {
     ctx.emulator.addUser({ userId: 'alice' });
     expect(await ctx.service.getUserByXmppUsername('alice')).toMatchObject({ xmppUsername: `${ctx.emulator.appId}_alice` });
   });
 
-  // needs emulator route from #11
-  it.skip('updates a child app user through PATCH /v2/apps/{appId}/chats/users', async () => {
+  it('updates a child app user through PATCH /v2/apps/{appId}/chats/users', async () => {
     const child = ctx.service.forApp((await ctx.moduleRef.get(EthoraAppsService).createApp({ displayName: 'Child' }))._id);
     await child.createUser('alice');
     expect(await child.updateUsers([{ userId: 'alice', firstName: 'Alicia' }])).toEqual([expect.objectContaining({ status: 'updated' })]);

@@ -54,8 +54,7 @@ describe('EthoraAppsService: apps, app tokens, provisioning, bot', () => {
     it('updates an app', async () => {
       const child = await apps.createApp({ displayName: 'Tenant A' });
       ctx.emulator.clearRequests();
-      // needs emulator route from #11: PATCH /v2/apps/{appId}
-      await apps.updateApp(child._id, { displayName: 'Tenant B' }).catch(() => undefined);
+      await apps.updateApp(child._id, { displayName: 'Tenant B' });
       expect(ctx.emulator.requests[0]).toMatchObject({ method: 'PATCH', path: `/v2/apps/${child._id}`, body: { displayName: 'Tenant B' } });
       await expect(apps.updateApp(child._id, {})).rejects.toMatchObject({ argument: 'data' });
       await expect(apps.updateApp(child._id, { displayName: 'B' })).rejects.toMatchObject({ argument: 'data.displayName' });

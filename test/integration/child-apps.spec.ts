@@ -76,7 +76,6 @@ describe('chat.forApp(childAppId): the chat API of a child app, through /v2/apps
   });
 
   it('updates users through the app-scoped route', async () => {
-    // needs emulator route from #11 (PATCH /v2/apps/{appId}/chats/users): the request is checked, not the answer.
     const [result] = await child.updateUsers([{ userId: 'alice', firstName: 'Alicia' }]);
     expect(result).toMatchObject({ userId: 'alice', xmppUsername: `${childId}_alice` });
     expect(ctx.emulator.requests[0]).toMatchObject({
