@@ -12,6 +12,7 @@ import {
 } from './ethora-chat.module-definition.js';
 import { EthoraAppsService } from './apps/ethora-apps.service.js';
 import { EthoraBulkOperations } from './bulk/ethora-bulk-operations.js';
+import { EthoraMembershipSync } from './sync/ethora-membership-sync.js';
 import { ETHORA_AREA_PROVIDERS } from './ethora-chat.providers.js';
 import { EthoraChatService } from './ethora-chat.service.js';
 import { EthoraHttpClient } from './http/ethora-http.client.js';
@@ -46,6 +47,7 @@ const resolvedOptionsProvider: Provider = {
     EthoraUserBatches,
     ...ETHORA_AREA_PROVIDERS,
     EthoraBulkOperations,
+    EthoraMembershipSync,
     EthoraChatService,
     EthoraAppsService,
   ],

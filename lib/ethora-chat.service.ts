@@ -24,6 +24,13 @@ import type {
   EthoraChatRoom,
   UpdateChatRoomData,
 } from './interfaces/ethora-rooms.interface.js';
+import type {
+  DesiredUserIds,
+  SyncRoomMembersOptions,
+  SyncRoomMembersReport,
+  SyncWorkspaceOptions,
+  SyncWorkspaceReport,
+} from './interfaces/ethora-sync.interface.js';
 import type { ClientTokenOptions } from './interfaces/ethora-tokens.interface.js';
 import type {
   EthoraChatUser,
@@ -39,6 +46,7 @@ import { readJobRequest } from './jobs/job-request.js';
 import type { ResolvedEthoraChatOptions } from './options/resolved-options.interface.js';
 import { paginate } from './paging/paginate.js';
 import { EthoraRooms } from './rooms/ethora-rooms.js';
+import { EthoraMembershipSync } from './sync/ethora-membership-sync.js';
 import { EthoraTokenService } from './tokens/ethora-token.service.js';
 import { EthoraUserBatches } from './users/ethora-user-batches.js';
 import { EthoraUsers, userFilterQuery } from './users/ethora-users.js';
@@ -67,6 +75,7 @@ export class EthoraChatService {
     private readonly jobs: EthoraJobWaiter,
     private readonly scopes: EthoraAppScopes,
     private readonly bulk: EthoraBulkOperations,
+    private readonly sync: EthoraMembershipSync,
   ) {
     this.scope = scopes.own();
   }
@@ -257,5 +266,24 @@ export class EthoraChatService {
    */
   async removeUsersAccessFromChatRoom(chatId: string, userIds: string[], options?: BulkOptions): Promise<BulkAccessReport> {
     return this.bulk.changeAccess(this.scope, 'revoke', chatId, userIds, options);
+  }
+
+  /**
+   * Makes the room's members exactly `desiredUserIds` (an array or an async iterable): reads the members
+   * (`GET /v2/chats/users?chatName=`, 500 per page), then grants the missing ones and removes the extra ones,
+   * 100 per request, grants first. Refuses (`EthoraMassRemovalError`, nothing written) to remove more than
+   * `maxRemovalShare` (0.5) of the room or all of it unless `allowMassRemoval`. `dryRun` only plans. Failures
+   * are in the report, per user; a missing room rejects with `EthoraNotFoundError`. See docs/sync.md.
+   */
+  async syncRoomMembers(chatId: string, desiredUserIds: DesiredUserIds, options?: SyncRoomMembersOptions): Promise<SyncRoomMembersReport> {
+    return this.sync.syncRoomMembers(this.scope, chatId, desiredUserIds, options);
+  }
+
+  /**
+   * Like `syncRoomMembers`, for users given as `provisionWorkspace` takes them: also creates the room when it
+   * is missing and the users to add that Ethora does not have yet. See docs/sync.md.
+   */
+  async syncWorkspace(chatId: string, users: BulkUserInput[], options?: SyncWorkspaceOptions): Promise<SyncWorkspaceReport> {
+    return this.sync.syncWorkspace(this.scope, chatId, users, options);
   }
 }

@@ -13,6 +13,9 @@ import { buildUserUpdates, type PendingUserUpdate } from './user-update.js';
 
 type UpdateAnswerItem = { xmppUsername?: string; status?: string };
 
+// Ethora puts user lists under `results` or `users` (ethora-api.md §4 [I]).
+const USER_LIST_KEYS = ['results', 'users', 'items'];
+
 /**
  * The user directory of an app: bulk profile updates, the user list and a user's rooms.
  * @internal
@@ -39,7 +42,16 @@ export class EthoraUsers {
     const { limit, offset } = pageOf(options);
     const query = { ...userFilterQuery(scope, options, 'options'), limit, offset };
     const raw = await this.http.send(ETHORA_ROUTES.listUsers, { query });
-    return readPage(raw, ['results', 'users', 'items'], limit, offset);
+    return readPage(raw, USER_LIST_KEYS, limit, offset);
+  }
+
+  /**
+   * One page of the members of a room whose id the caller has checked (`GET /v2/chats/users?chatName=`).
+   * A missing room rejects with `EthoraNotFoundError`, logged at debug: the sync expects it for a new room.
+   */
+  async roomMembers(scope: EthoraAppScope, chatId: string, limit: number, offset: number): Promise<EthoraChatUser[]> {
+    const query = { chatName: scope.names.chatName(chatId, false), limit, offset };
+    return readList(await this.http.send(ETHORA_ROUTES.listUsers, { query, handled: ['not_found'] }), USER_LIST_KEYS);
   }
 
   /** One page of the rooms of `userId` (`GET /v2/apps/{appId}/users/{userId}/chats`). */

@@ -1,0 +1,139 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EthoraAppScope } from '../apps/ethora-app-scopes.js';
+import { prepareBulkUsers } from '../bulk/bulk-input.js';
+import { EthoraBulkOperations } from '../bulk/ethora-bulk-operations.js';
+import type { BulkItemError } from '../bulk/ethora-bulk.interface.js';
+import { provisionWorkspace, type WorkspaceDeps } from '../bulk/workspace-provisioner.js';
+import { ETHORA_CHAT_RESOLVED_OPTIONS, ETHORA_LIMITS } from '../ethora-chat.constants.js';
+import type { CreateChatRoomData } from '../interfaces/ethora-rooms.interface.js';
+import type {
+  RoomMembersPlan,
+  SyncMemberFailure,
+  SyncRoomMembersReport,
+  SyncWorkspaceReport,
+} from '../interfaces/ethora-sync.interface.js';
+import { EthoraLog } from '../logging/ethora-log.js';
+import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
+import { buildRoomBody } from '../rooms/room-bodies.js';
+import { EthoraRooms } from '../rooms/ethora-rooms.js';
+import { EthoraUserBatches } from '../users/ethora-user-batches.js';
+import { EthoraUsers } from '../users/ethora-users.js';
+import { assertId, assertOptionalObject } from '../validation/arguments.js';
+import { readDesiredIds } from './desired-members.js';
+import { changeMembers, phaseProgress } from './member-changes.js';
+import { memberKey, plainMemberId } from './member-ids.js';
+import { assertPlanAllowed, planMembership } from './membership-plan.js';
+import { readRoomMembers, undefinedWhenRoomMissing } from './room-members.js';
+import { syncReport } from './sync-report.js';
+import { resolveSyncOptions, type ResolvedSyncOptions } from './sync-options.js';
+
+/**
+ * Declarative room membership for one app scope: read the room's members (paged), plan the difference with
+ * the desired list, then apply it: grants first, then removals, 100 per request. Everything is checked and
+ * read before the first write, and a sync the mass-removal guard refuses writes nothing. A second run right
+ * after sends only the reads; a run cut short can be run again.
+ * `EthoraChatService` exposes these as one-line delegations.
+ * @internal
+ */
+@Injectable()
+export class EthoraMembershipSync {
+  private readonly log: EthoraLog;
+  private readonly workspace: WorkspaceDeps;
+
+  constructor(
+    @Inject(ETHORA_CHAT_RESOLVED_OPTIONS) private readonly options: ResolvedEthoraChatOptions,
+    private readonly users: EthoraUsers,
+    private readonly bulk: EthoraBulkOperations,
+    rooms: EthoraRooms,
+    batches: EthoraUserBatches,
+  ) {
+    this.log = new EthoraLog(options.logger);
+    this.workspace = { rooms, batches, log: this.log, chunkSize: ETHORA_LIMITS.usersPerBatch };
+  }
+
+  /** See `EthoraChatService.syncRoomMembers`. */
+  async syncRoomMembers(scope: EthoraAppScope, chatId: string, desiredUserIds: unknown, options?: unknown): Promise<SyncRoomMembersReport> {
+    assertId(chatId, 'chatId');
+    const resolved = resolveSyncOptions(options);
+    const desired = await readDesiredIds(desiredUserIds, scope.appId, 'desiredUserIds');
+    // A missing room rejects (EthoraNotFoundError): there is nothing to sync into; `syncWorkspace` creates rooms.
+    const current = await readRoomMembers(this.users, scope, chatId, this.log);
+    const plan = this.plan(scope, chatId, desired, current, resolved);
+    if (resolved.dryRun) return syncReport(plan, true, [], [], []);
+    assertPlanAllowed(plan, resolved);
+
+    const total = plan.toAdd.length + plan.toRemove.length;
+    const adds = await changeMembers(this.bulk, scope, chatId, 'add', plan.toAdd, {
+      concurrency: resolved.concurrency,
+      onProgress: phaseProgress(resolved, 0, total),
+    });
+    const removals = await this.removeExtra(scope, plan, resolved, total);
+    return syncReport(plan, false, adds.done, removals.done, [...adds.failed, ...removals.failed]);
+  }
+
+  /** See `EthoraChatService.syncWorkspace`. */
+  async syncWorkspace(scope: EthoraAppScope, chatId: string, users: unknown, options?: unknown): Promise<SyncWorkspaceReport> {
+    assertId(chatId, 'chatId');
+    // An empty list is a sync to "nobody": the guard, not an argument error, decides about it.
+    const entries = Array.isArray(users) && users.length === 0 ? [] : prepareBulkUsers(users, scope.appId, 'users');
+    const resolved = resolveSyncOptions(options);
+    const roomData = (options as { roomData?: CreateChatRoomData } | undefined)?.roomData;
+    assertOptionalObject(roomData as unknown, 'options.roomData');
+    buildRoomBody(scope.names, chatId, roomData); // checked now, so a bad field throws before anything is sent
+    const desired = await readDesiredIds(entries.map((user) => user.uuid), scope.appId, 'users');
+    const current = await readRoomMembers(this.users, scope, chatId, this.log).catch(undefinedWhenRoomMissing);
+    const plan = this.plan(scope, chatId, desired, current ?? new Map(), resolved);
+    if (resolved.dryRun) return { ...syncReport(plan, true, [], [], []), room: { status: current ? 'exists' : 'missing' }, created: [] };
+    assertPlanAllowed(plan, resolved);
+
+    // Users to add may exist in Ethora without being members: provisioning creates the missing ones
+    // ("exists" for the others) and grants them chunk by chunk, and makes sure the room exists.
+    const total = plan.toAdd.length + plan.toRemove.length;
+    const adding = new Set(plan.toAdd.map(memberKey));
+    const newcomers = entries.filter((user) => adding.has(memberKey(plainMemberId(scope.appId, user.uuid))));
+    let room: SyncWorkspaceReport['room'] = { status: 'exists' };
+    const added: string[] = [];
+    const created: string[] = [];
+    const failed: SyncMemberFailure[] = [];
+    if (!current || newcomers.length > 0) {
+      const provisioned = await provisionWorkspace(this.workspace, {
+        scope,
+        chatId,
+        users: newcomers,
+        roomData,
+        options: { concurrency: resolved.concurrency, onProgress: phaseProgress(resolved, 0, total) },
+      });
+      if (!current) room = provisioned.room;
+      for (const user of provisioned.users) {
+        if (user.status === 'created') created.push(user.userId);
+        if (user.granted) added.push(user.userId);
+        else failed.push({ userId: user.userId, change: 'add', error: user.error as BulkItemError });
+      }
+    }
+    const removals = await this.removeExtra(scope, plan, resolved, total);
+    const result = syncReport(plan, false, added, removals.done, [...failed, ...removals.failed]);
+    return { ...result, ok: result.ok && room.status !== 'failed', room, created };
+  }
+
+  private plan(
+    scope: EthoraAppScope,
+    chatId: string,
+    desired: Map<string, string>,
+    current: Map<string, string>,
+    options: ResolvedSyncOptions,
+  ): RoomMembersPlan {
+    const chatbot = this.options.chatbotJid;
+    // The configured chatbot is a member a sync never removes: apps list people, not their bot.
+    const keep = new Set(chatbot ? [memberKey(plainMemberId(scope.appId, chatbot))] : []);
+    return planMembership({ chatId, chatName: scope.names.chatName(chatId, false), desired, current, keep }, options);
+  }
+
+  // Removals run after every grant settled, whatever the grants' outcome: a person who left must lose
+  // access even when someone else's grant failed (docs/decisions.md, "Sync").
+  private removeExtra(scope: EthoraAppScope, plan: RoomMembersPlan, options: ResolvedSyncOptions, total: number) {
+    return changeMembers(this.bulk, scope, plan.chatId, 'remove', plan.toRemove, {
+      concurrency: options.concurrency,
+      onProgress: phaseProgress(options, plan.toAdd.length, total),
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import type { EthoraAppScope } from '../apps/ethora-app-scopes.js';
+import type { EthoraBulkOperations } from '../bulk/ethora-bulk-operations.js';
+import type { SyncMemberFailure } from '../interfaces/ethora-sync.interface.js';
+import type { ResolvedSyncOptions } from './sync-options.js';
+
+/** What one phase (adds or removals) of a sync did. */
+export interface MemberChanges {
+  done: string[];
+  failed: SyncMemberFailure[];
+}
+
+/**
+ * Progress over a whole sync: a phase counts from 0, the caller sees `before + done` of `total` changes.
+ * Undefined when the caller gave no `onProgress`.
+ */
+export function phaseProgress(options: ResolvedSyncOptions, before: number, total: number): ((done: number) => void) | undefined {
+  const { onProgress } = options;
+  return onProgress && ((done) => onProgress(before + done, total));
+}
+
+/**
+ * Grants or removes access for `userIds` through the bulk machinery (100 per request, `concurrency` at once).
+ * Never rejects: a failed chunk lands in `failed`, per user, with the error.
+ */
+export async function changeMembers(
+  bulk: EthoraBulkOperations,
+  scope: EthoraAppScope,
+  chatId: string,
+  change: 'add' | 'remove',
+  userIds: string[],
+  options: { concurrency: number; onProgress?: (done: number) => void },
+): Promise<MemberChanges> {
+  const changes: MemberChanges = { done: [], failed: [] };
+  if (userIds.length === 0) return changes;
+  const report = await bulk.changeAccess(scope, change === 'add' ? 'grant' : 'revoke', chatId, userIds, options);
+  for (const { userId, status, error } of report.users) {
+    if (status === 'failed') changes.failed.push({ userId, change, error: error as NonNullable<typeof error> });
+    else changes.done.push(userId);
+  }
+  return changes;
+}
