@@ -16,6 +16,8 @@ const PASSWORDS = {
   provisionWorkspaceFailing: 'pw-provision-failing-a1f0',
   createAppUsers: 'pw-createAppUsers-d93b2e58',
   createAppUsersFailing: 'pw-createAppUsers-failing-41aa',
+  syncWorkspace: 'pw-syncWorkspace-6d0e2b95',
+  syncWorkspaceFailing: 'pw-syncWorkspace-failing-c37a',
 };
 
 /** A fault for the next request only, so a call fails on its first request (maxRetries is 0). */
@@ -145,6 +147,12 @@ describe('no secret reaches logs, errors or inspected services, for any public m
     await failsInReport('grantUsersAccessToChatRoom', F.unauthorized, () => chat.grantUsersAccessToChatRoom('ws', ['c1']));
     await ok('removeUsersAccessFromChatRoom', () => chat.removeUsersAccessFromChatRoom('ws', ['c1']));
     await failsInReport('removeUsersAccessFromChatRoom', F.unavailable, () => chat.removeUsersAccessFromChatRoom('ws', ['c1']));
+    await ok('syncWorkspace', () => chat.syncWorkspace('ws', [{ userId: 'p1' }, { userId: 's1', password: PASSWORDS.syncWorkspace }]));
+    await failsInReport('syncWorkspace', once({ path: '/v2/users/batch', status: 503 }), () =>
+      chat.syncWorkspace('ws', [{ userId: 'p1' }, { userId: 's1' }, { userId: 's2', password: PASSWORDS.syncWorkspaceFailing }]),
+    );
+    await ok('syncRoomMembers', () => chat.syncRoomMembers('ws', ['p1', 's1']));
+    await fails('syncRoomMembers', F.unauthorized, () => chat.syncRoomMembers('ws', ['p1']));
     await ok('deleteUsers', () => chat.deleteUsers(['c1']));
     await fails('deleteUsers', F.badGateway, () => chat.deleteUsers(['p1']));
     await ok('deleteChatRoom', () => chat.deleteChatRoom('ws'));
