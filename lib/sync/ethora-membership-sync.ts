@@ -5,6 +5,7 @@ import { EthoraBulkOperations } from '../bulk/ethora-bulk-operations.js';
 import type { BulkItemError } from '../bulk/ethora-bulk.interface.js';
 import { provisionWorkspace, type WorkspaceDeps } from '../bulk/workspace-provisioner.js';
 import { ETHORA_CHAT_RESOLVED_OPTIONS, ETHORA_LIMITS } from '../ethora-chat.constants.js';
+import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { CreateChatRoomData } from '../interfaces/ethora-rooms.interface.js';
 import type {
   RoomMembersPlan,
@@ -54,6 +55,7 @@ export class EthoraMembershipSync {
   /** See `EthoraChatService.syncRoomMembers`. */
   async syncRoomMembers(scope: EthoraAppScope, chatId: string, desiredUserIds: unknown, options?: unknown): Promise<SyncRoomMembersReport> {
     assertId(chatId, 'chatId');
+    this.assertMembersReadable(scope);
     const resolved = resolveSyncOptions(options);
     const desired = await readDesiredIds(desiredUserIds, scope.appId, 'desiredUserIds');
     // A missing room rejects (EthoraNotFoundError): there is nothing to sync into; `syncWorkspace` creates rooms.
@@ -74,6 +76,7 @@ export class EthoraMembershipSync {
   /** See `EthoraChatService.syncWorkspace`. */
   async syncWorkspace(scope: EthoraAppScope, chatId: string, users: unknown, options?: unknown): Promise<SyncWorkspaceReport> {
     assertId(chatId, 'chatId');
+    this.assertMembersReadable(scope);
     // An empty list is a sync to "nobody": the guard, not an argument error, decides about it.
     const entries = Array.isArray(users) && users.length === 0 ? [] : prepareBulkUsers(users, scope.appId, 'users');
     const resolved = resolveSyncOptions(options);
@@ -113,6 +116,14 @@ export class EthoraMembershipSync {
     const removals = await this.removeExtra(scope, plan, resolved, total);
     const result = syncReport(plan, false, added, removals.done, [...failed, ...removals.failed]);
     return { ...result, ok: result.ok && room.status !== 'failed', room, created };
+  }
+
+  // The member list (`GET /v2/chats/users?chatName=`) finds rooms of the token's own app only, and Ethora
+  // documents no app-scoped twin: on a child app a sync would see no members, so it must not start.
+  private assertMembersReadable(scope: EthoraAppScope): void {
+    if (scope.appId !== this.options.appId) {
+      throw new EthoraArgumentError('appId', `${scope.appId}: a sync can read the members of the configured app's rooms only; Ethora documents no member list for a child app's rooms`);
+    }
   }
 
   private plan(

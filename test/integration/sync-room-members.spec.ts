@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { EthoraAppScopes } from '../../lib/apps/ethora-app-scopes.js';
 import { EthoraArgumentError, EthoraMassRemovalError, EthoraNotFoundError } from '../../lib/index.js';
+import { EthoraMembershipSync } from '../../lib/sync/ethora-membership-sync.js';
 import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
 
 const ids = (count: number, prefix = 'u', from = 0): string[] => Array.from({ length: count }, (_, i) => `${prefix}${from + i}`);
@@ -154,6 +156,16 @@ describe('syncRoomMembers', () => {
     await seed([]);
     await expect(ctx.service.syncRoomMembers('nowhere', ['u0'])).rejects.toThrow(EthoraNotFoundError);
     expect(writes()).toEqual([]);
+  });
+
+  it("refuses a child app's scope, whose room members Ethora gives no way to list, before sending anything", async () => {
+    await seed(ids(2));
+    const child = ctx.emulator.addApp();
+    const scope = ctx.moduleRef.get(EthoraAppScopes).app(child.appId);
+    const sync = ctx.moduleRef.get(EthoraMembershipSync);
+    await expect(sync.syncRoomMembers(scope, 'team', ['u0'])).rejects.toThrow(/Invalid argument appId: .*Ethora documents no member list/);
+    await expect(sync.syncWorkspace(scope, 'team', [{ userId: 'u0' }])).rejects.toThrow(EthoraArgumentError);
+    expect(ctx.emulator.requests).toEqual([]);
   });
 
   it('reports progress over grants and removals together', async () => {
