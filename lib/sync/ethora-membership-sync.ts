@@ -7,9 +7,9 @@ import { provisionWorkspace, type WorkspaceDeps } from '../bulk/workspace-provis
 import { ETHORA_CHAT_RESOLVED_OPTIONS, ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { CreateChatRoomData } from '../interfaces/ethora-rooms.interface.js';
+import type { EthoraNewUser } from '../interfaces/ethora-users.interface.js';
 import type {
   RoomMembersPlan,
-  SyncMemberFailure,
   SyncRoomMembersReport,
   SyncWorkspaceReport,
 } from '../interfaces/ethora-sync.interface.js';
@@ -21,7 +21,7 @@ import { EthoraUserBatches } from '../users/ethora-user-batches.js';
 import { EthoraUsers } from '../users/ethora-users.js';
 import { assertId, assertOptionalObject } from '../validation/arguments.js';
 import { readDesiredIds } from './desired-members.js';
-import { changeMembers, phaseProgress } from './member-changes.js';
+import { changeMembers, phaseProgress, type MemberChanges } from './member-changes.js';
 import { memberKey, plainMemberId } from './member-ids.js';
 import { assertPlanAllowed, planMembership } from './membership-plan.js';
 import { readRoomMembers, undefinedWhenRoomMissing } from './room-members.js';
@@ -64,12 +64,11 @@ export class EthoraMembershipSync {
     if (resolved.dryRun) return syncReport(plan, true, [], [], []);
     assertPlanAllowed(plan, resolved);
 
-    const total = plan.toAdd.length + plan.toRemove.length;
     const adds = await changeMembers(this.bulk, scope, chatId, 'add', plan.toAdd, {
       concurrency: resolved.concurrency,
-      onProgress: phaseProgress(resolved, 0, total),
+      onProgress: phaseProgress(resolved, plan, 'add'),
     });
-    const removals = await this.removeExtra(scope, plan, resolved, total);
+    const removals = await this.removeExtra(scope, plan, resolved);
     return syncReport(plan, false, adds.done, removals.done, [...adds.failed, ...removals.failed]);
   }
 
@@ -89,33 +88,40 @@ export class EthoraMembershipSync {
     if (resolved.dryRun) return { ...syncReport(plan, true, [], [], []), room: { status: current ? 'exists' : 'missing' }, created: [] };
     assertPlanAllowed(plan, resolved);
 
-    // Users to add may exist in Ethora without being members: provisioning creates the missing ones
-    // ("exists" for the others) and grants them chunk by chunk, and makes sure the room exists.
-    const total = plan.toAdd.length + plan.toRemove.length;
+    const adds = await this.addNewcomers(scope, plan, entries, current === undefined, roomData, resolved);
+    const removals = await this.removeExtra(scope, plan, resolved);
+    const result = syncReport(plan, false, adds.done, removals.done, [...adds.failed, ...removals.failed]);
+    return { ...result, ok: result.ok && adds.room.status !== 'failed', room: adds.room, created: adds.created };
+  }
+
+  // Users to add may exist in Ethora without being members: provisioning creates the missing ones ("exists"
+  // for the others), grants them chunk by chunk, and makes sure the room exists (also when it was missing).
+  private async addNewcomers(
+    scope: EthoraAppScope,
+    plan: RoomMembersPlan,
+    entries: EthoraNewUser[],
+    roomMissing: boolean,
+    roomData: CreateChatRoomData | undefined,
+    options: ResolvedSyncOptions,
+  ): Promise<MemberChanges & Pick<SyncWorkspaceReport, 'room' | 'created'>> {
     const adding = new Set(plan.toAdd.map(memberKey));
     const newcomers = entries.filter((user) => adding.has(memberKey(plainMemberId(scope.appId, user.uuid))));
-    let room: SyncWorkspaceReport['room'] = { status: 'exists' };
-    const added: string[] = [];
-    const created: string[] = [];
-    const failed: SyncMemberFailure[] = [];
-    if (!current || newcomers.length > 0) {
-      const provisioned = await provisionWorkspace(this.workspace, {
-        scope,
-        chatId,
-        users: newcomers,
-        roomData,
-        options: { concurrency: resolved.concurrency, onProgress: phaseProgress(resolved, 0, total) },
-      });
-      if (!current) room = provisioned.room;
-      for (const user of provisioned.users) {
-        if (user.status === 'created') created.push(user.userId);
-        if (user.granted) added.push(user.userId);
-        else failed.push({ userId: user.userId, change: 'add', error: user.error as BulkItemError });
-      }
+    const outcome: MemberChanges & Pick<SyncWorkspaceReport, 'room' | 'created'> = { room: { status: 'exists' }, created: [], done: [], failed: [] };
+    if (!roomMissing && newcomers.length === 0) return outcome;
+    const provisioned = await provisionWorkspace(this.workspace, {
+      scope,
+      chatId: plan.chatId,
+      users: newcomers,
+      roomData,
+      options: { concurrency: options.concurrency, onProgress: phaseProgress(options, plan, 'add') },
+    });
+    if (roomMissing) outcome.room = provisioned.room;
+    for (const user of provisioned.users) {
+      if (user.status === 'created') outcome.created.push(user.userId);
+      if (user.granted) outcome.done.push(user.userId);
+      else outcome.failed.push({ userId: user.userId, change: 'add', error: user.error as BulkItemError });
     }
-    const removals = await this.removeExtra(scope, plan, resolved, total);
-    const result = syncReport(plan, false, added, removals.done, [...failed, ...removals.failed]);
-    return { ...result, ok: result.ok && room.status !== 'failed', room, created };
+    return outcome;
   }
 
   // The member list (`GET /v2/chats/users?chatName=`) finds rooms of the token's own app only, and Ethora
@@ -141,10 +147,10 @@ export class EthoraMembershipSync {
 
   // Removals run after every grant settled, whatever the grants' outcome: a person who left must lose
   // access even when someone else's grant failed (docs/decisions.md, "Sync").
-  private removeExtra(scope: EthoraAppScope, plan: RoomMembersPlan, options: ResolvedSyncOptions, total: number) {
+  private removeExtra(scope: EthoraAppScope, plan: RoomMembersPlan, options: ResolvedSyncOptions) {
     return changeMembers(this.bulk, scope, plan.chatId, 'remove', plan.toRemove, {
       concurrency: options.concurrency,
-      onProgress: phaseProgress(options, plan.toAdd.length, total),
+      onProgress: phaseProgress(options, plan, 'remove'),
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { EthoraAppScope } from '../apps/ethora-app-scopes.js';
 import type { EthoraBulkOperations } from '../bulk/ethora-bulk-operations.js';
-import type { SyncMemberFailure } from '../interfaces/ethora-sync.interface.js';
+import type { RoomMembersPlan, SyncMemberFailure } from '../interfaces/ethora-sync.interface.js';
 import type { ResolvedSyncOptions } from './sync-options.js';
 
 /** What one phase (adds or removals) of a sync did. */
@@ -10,11 +10,13 @@ export interface MemberChanges {
 }
 
 /**
- * Progress over a whole sync: a phase counts from 0, the caller sees `before + done` of `total` changes.
- * Undefined when the caller gave no `onProgress`.
+ * Progress over a whole sync: each phase counts from 0; the caller sees the adds, then the removals, as one
+ * count of all planned changes. Undefined when the caller gave no `onProgress`.
  */
-export function phaseProgress(options: ResolvedSyncOptions, before: number, total: number): ((done: number) => void) | undefined {
+export function phaseProgress(options: ResolvedSyncOptions, plan: RoomMembersPlan, phase: 'add' | 'remove'): ((done: number) => void) | undefined {
   const { onProgress } = options;
+  const before = phase === 'add' ? 0 : plan.toAdd.length;
+  const total = plan.toAdd.length + plan.toRemove.length;
   return onProgress && ((done) => onProgress(before + done, total));
 }
 
