@@ -12,6 +12,7 @@ import { startEmulatorProcess } from './support/emulator-process.mjs';
 import { BENCH_LOG_LEVELS, loadLibrary, startLibrary } from './support/library.mjs';
 import { fmt, machine, RUNS } from './support/measure.mjs';
 import { benchTokens } from './tokens.bench.mjs';
+import { benchSync } from './sync.bench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -55,6 +56,7 @@ async function main() {
     withLibrary(library, ['--latency-ms', String(ONBOARD_LATENCY_MS)], {}, benchOnboarding),
   );
   await section('memory', '4. Pager memory', () => withLibrary(library, [], {}, benchPagerMemory));
+  await section('sync', '5. Membership sync', () => benchSync(library, distDir));
 
   const info = machine();
   const table = renderTable(rows);

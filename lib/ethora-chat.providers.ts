@@ -10,6 +10,7 @@ import { EthoraHttpClient } from './http/ethora-http.client.js';
 import { EthoraJobWaiter } from './jobs/ethora-job-waiter.js';
 import { EthoraMessages } from './messages/ethora-messages.js';
 import { EthoraRooms } from './rooms/ethora-rooms.js';
+import { EthoraMembershipSync } from './sync/ethora-membership-sync.js';
 import { EthoraTokenService } from './tokens/ethora-token.service.js';
 import { EthoraUserBatches } from './users/ethora-user-batches.js';
 import { EthoraUsers } from './users/ethora-users.js';
@@ -33,5 +34,6 @@ export const ETHORA_INTERNAL_PROVIDERS: Provider[] = [
   EthoraAppSettings,
   EthoraBroadcasts,
   EthoraBulkOperations,
+  EthoraMembershipSync,
   EthoraChatParts,
 ];

@@ -9,6 +9,7 @@ export {
   EthoraArgumentError,
   EthoraConfigError,
   EthoraJobError,
+  EthoraMassRemovalError,
   EthoraRateLimitError,
   EthoraTokenError,
   isEthoraError,
@@ -45,3 +46,9 @@ export type {
   ProvisionWorkspaceOptions,
   ProvisionWorkspaceReport,
 } from './interfaces/ethora-bulk.interface.js';
+export type {
+  SyncRoomMembersOptions,
+  SyncRoomMembersReport,
+  SyncWorkspaceOptions,
+  SyncWorkspaceReport,
+} from './interfaces/ethora-sync.interface.js';

@@ -30,6 +30,13 @@ import type {
   UpdateUserData,
   UpdateUserResult,
 } from '../interfaces/ethora-user-directory.interface.js';
+import type {
+  DesiredUserIds,
+  SyncRoomMembersOptions,
+  SyncRoomMembersReport,
+  SyncWorkspaceOptions,
+  SyncWorkspaceReport,
+} from '../interfaces/ethora-sync.interface.js';
 import type { CreateUserData, CreateUserResult, DeleteUsersResult } from '../interfaces/ethora-users.interface.js';
 import { readJobRequest } from '../edge/job-request.js';
 import { jobLocation } from '../jobs/job-locations.js';
@@ -42,6 +49,7 @@ import { buildUserUpdates } from '../edge/user-update.js';
 import { readId, readIdList, readIdOrIds } from '../edge/arguments.js';
 import { assertOptionalBoolean, pageOf, pageSizeOf } from '../edge/request-arguments.js';
 import type { EthoraChatParts } from './ethora-chat-parts.js';
+import { readRoomSync, readWorkspaceSync } from './sync-arguments.js';
 import { readWorkspacePlan } from './workspace-arguments.js';
 
 /**
@@ -170,6 +178,14 @@ export class EthoraAppChat implements EthoraChatApi {
 
   async provisionWorkspace(chatId: string, users: BulkUserInput[], options?: ProvisionWorkspaceOptions): Promise<ProvisionWorkspaceReport> {
     return this.parts.bulk.provisionWorkspace(readWorkspacePlan(this.scope, chatId, users, options, this.parts.options.chatbotJid));
+  }
+
+  async syncRoomMembers(chatId: string, desiredUserIds: DesiredUserIds, options?: SyncRoomMembersOptions): Promise<SyncRoomMembersReport> {
+    return this.parts.sync.syncRoomMembers(await readRoomSync(this.scope, chatId, desiredUserIds, options));
+  }
+
+  async syncWorkspace(chatId: string, users: BulkUserInput[], options?: SyncWorkspaceOptions): Promise<SyncWorkspaceReport> {
+    return this.parts.sync.syncWorkspace(await readWorkspaceSync(this.scope, chatId, users, options));
   }
 
   async #changeAccess(change: AccessChange, chatId: string, userIdOrIds: unknown): Promise<void> {

@@ -8,11 +8,12 @@ import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
 import { EthoraJobWaiter } from '../jobs/ethora-job-waiter.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 import { EthoraRooms } from '../rooms/ethora-rooms.js';
+import { EthoraMembershipSync } from '../sync/ethora-membership-sync.js';
 import { EthoraUserBatches } from '../users/ethora-user-batches.js';
 import { EthoraUsers } from '../users/ethora-users.js';
 
 /**
- * What every per-app chat API works with: the resources, the job waiter, the bulk workflows, the options, and
+ * What every per-app chat API works with: the resources, the job waiter, the bulk and sync workflows, the options, and
  * the scopes (the configured app through its own routes; a child app through `/v2/apps/{appId}/...`).
  * @internal
  */
@@ -27,6 +28,7 @@ export class EthoraChatParts {
     readonly userBatches: EthoraUserBatches,
     readonly jobs: EthoraJobWaiter,
     readonly bulk: EthoraBulkOperations,
+    readonly sync: EthoraMembershipSync,
     readonly settings: EthoraAppSettings,
     readonly broadcasts: EthoraBroadcasts,
   ) {

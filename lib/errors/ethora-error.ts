@@ -6,6 +6,7 @@ import type { EthoraConflictError } from './ethora-conflict.error.js';
 import type { EthoraConnectionError } from './ethora-connection.error.js';
 import { hasEthoraBrand } from './ethora-error-brand.js';
 import type { EthoraJobError } from './ethora-job.error.js';
+import type { EthoraMassRemovalError } from './ethora-mass-removal.error.js';
 import type { EthoraNotFoundError } from './ethora-not-found.error.js';
 import type { EthoraPermissionError } from './ethora-permission.error.js';
 import type { EthoraRateLimitError } from './ethora-rate-limit.error.js';
@@ -36,13 +37,15 @@ export type EthoraError =
   | EthoraArgumentError
   | EthoraConfigError
   | EthoraJobError
+  | EthoraMassRemovalError
   | EthoraTokenError;
 
 /** Every `code` an `EthoraError` can carry. */
 export type EthoraErrorCode = EthoraError['code'];
 
 /**
- * True for any error this library threw: API errors, bad arguments, bad config, job waits and token checks.
+ * True for any error this library threw: API errors, bad arguments, bad config, job waits,
+ * token checks and refused mass removals.
  * A brand check, so it works across two copies of the package, where `instanceof` does not.
  */
 export function isEthoraError(value: unknown): value is EthoraError {

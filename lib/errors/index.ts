@@ -7,6 +7,7 @@ export { EthoraConflictError } from './ethora-conflict.error.js';
 export { EthoraConnectionError } from './ethora-connection.error.js';
 export { isEthoraError, type EthoraError, type EthoraErrorCode } from './ethora-error.js';
 export { EthoraJobError, type EthoraJobErrorReason } from './ethora-job.error.js';
+export { EthoraMassRemovalError } from './ethora-mass-removal.error.js';
 export { EthoraNotFoundError } from './ethora-not-found.error.js';
 export { EthoraPermissionError } from './ethora-permission.error.js';
 export { EthoraRateLimitError } from './ethora-rate-limit.error.js';

@@ -24,6 +24,13 @@ import type {
   UpdateUserData,
   UpdateUserResult,
 } from './ethora-user-directory.interface.js';
+import type {
+  DesiredUserIds,
+  SyncRoomMembersOptions,
+  SyncRoomMembersReport,
+  SyncWorkspaceOptions,
+  SyncWorkspaceReport,
+} from './ethora-sync.interface.js';
 import type { CreateUserData, CreateUserResult, DeleteUsersResult } from './ethora-users.interface.js';
 
 /**
@@ -118,4 +125,20 @@ export interface EthoraChatApi {
    * arguments are checked: failures are in the report, and running it again completes what is missing.
    */
   provisionWorkspace(chatId: string, users: BulkUserInput[], options?: ProvisionWorkspaceOptions): Promise<ProvisionWorkspaceReport>;
+
+  /**
+   * Makes the room's members exactly `desiredUserIds` (an array, iterable or async iterable): reads the members
+   * (`GET /v2/chats/users?chatName=`, 500 per page), then grants the missing ones and removes the extra ones,
+   * 100 per request, grants first. Refuses (`EthoraMassRemovalError`, code `mass_removal_refused`, nothing
+   * written) to remove more than `maxRemovalShare` (0.5) of the room or all of it unless `allowMassRemoval`.
+   * `dryRun` only plans. Write failures are in the report, per user; a missing room rejects with code `not_found`.
+   * Not available through `forApp()` yet (`EthoraArgumentError` naming `appId`). See docs/sync.md.
+   */
+  syncRoomMembers(chatId: string, desiredUserIds: DesiredUserIds, options?: SyncRoomMembersOptions): Promise<SyncRoomMembersReport>;
+
+  /**
+   * Like `syncRoomMembers`, for users given as `provisionWorkspace` takes them: also creates the room when it is
+   * missing and the users to add that Ethora does not have yet. See docs/sync.md.
+   */
+  syncWorkspace(chatId: string, users: BulkUserInput[], options?: SyncWorkspaceOptions): Promise<SyncWorkspaceReport>;
 }

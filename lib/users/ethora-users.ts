@@ -12,6 +12,9 @@ import type { PendingUserUpdate } from '../edge/user-update.js';
 
 type UpdateAnswerItem = { xmppUsername?: string; status?: string };
 
+// Ethora puts user lists under `results` or `users` (ethora-api.md §4 [I]).
+const USER_LIST_KEYS = ['results', 'users', 'items'];
+
 /**
  * The user directory of an app: bulk profile updates, the user list, one user by XMPP username and a user's
  * rooms. Takes checked values only. A child app's users go through the `/v2/apps/{appId}/chats/users` twin.
@@ -35,9 +38,18 @@ export class EthoraUsers {
 
   /** One page of users (`GET /v2/chats/users`, or the app-scoped twin), filtered. The list may come under `results` or `users`. */
   async list(scope: EthoraAppScope, query: UserListQuery): Promise<EthoraPage<EthoraChatUser>> {
-    const route = scope.appScoped ? ETHORA_ROUTES.listAppUsers : ETHORA_ROUTES.listUsers;
-    const raw = await this.http.send(route, { params: { appId: scope.appId }, query: { ...query } });
-    return readPage(raw, ['results', 'users', 'items'], query.limit, query.offset);
+    const raw = await this.http.send(listRoute(scope), { params: { appId: scope.appId }, query: { ...query } });
+    return readPage(raw, USER_LIST_KEYS, query.limit, query.offset);
+  }
+
+  /**
+   * One page of the members of room `chatId` (the user list filtered by `chatName`). A missing room rejects
+   * with `EthoraNotFoundError`, logged at debug: a sync expects it for a room it is about to create.
+   */
+  async roomMembers(scope: EthoraAppScope, chatId: string, limit: number, offset: number): Promise<EthoraChatUser[]> {
+    const query = { chatName: scope.names.chatName(chatId, false), limit, offset };
+    const raw = await this.http.send(listRoute(scope), { params: { appId: scope.appId }, query, handled: ['not_found'] });
+    return readList(raw, USER_LIST_KEYS);
   }
 
   /** One user (`GET /v1/apps/users/{xmppUsername}`), read from `{ user }`, `{ result }` or the bare answer. */
@@ -63,4 +75,8 @@ export class EthoraUsers {
       return chunk.map(({ userId, entry: { xmppUsername } }) => ({ userId, xmppUsername, status: 'failed', error: error as Error }));
     }
   }
+}
+
+function listRoute(scope: EthoraAppScope) {
+  return scope.appScoped ? ETHORA_ROUTES.listAppUsers : ETHORA_ROUTES.listUsers;
 }

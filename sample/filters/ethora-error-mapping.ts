@@ -34,6 +34,10 @@ export function mapEthoraError(error: unknown): MappedEthoraError | undefined {
         statusCode: error.code === 'job_timeout' ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY,
         message: `${UPSTREAM_UNAVAILABLE}: an Ethora job did not complete (${error.reason})`,
       };
+    // A sync refused before writing anything: the caller's desired list would empty the room. The message holds
+    // counts and the option names, no user ids.
+    case 'mass_removal_refused':
+      return { statusCode: HttpStatus.CONFLICT, message: error.message };
     case 'rate_limited':
       return mapFailure(error.code, error.status, error.serverMessage, error.retryAfterMs);
     default:

@@ -19,6 +19,7 @@ const ENTRIES = {
       'EthoraChatService',
       'EthoraConfigError',
       'EthoraJobError',
+      'EthoraMassRemovalError',
       'EthoraRateLimitError',
       'EthoraTokenError',
       'EthoraTokenService',
@@ -56,6 +57,10 @@ const ENTRIES = {
       'GetUsersOptions',
       'ProvisionWorkspaceOptions',
       'ProvisionWorkspaceReport',
+      'SyncRoomMembersOptions',
+      'SyncRoomMembersReport',
+      'SyncWorkspaceOptions',
+      'SyncWorkspaceReport',
       'UpdateChatRoomData',
       'UpdateUserData',
       'UpdateUserResult',
@@ -100,9 +105,10 @@ describe.each(Object.entries(ENTRIES))('the %s entry point', (_entry, expected) 
   });
 });
 
+// 47 after issue 13, plus 5 for sync (the guard's error, two options, two reports): docs/decisions.md, "Exports".
 it('keeps the main entry near 40 names and ./testing under 10', () => {
   const main = ENTRIES['.'];
-  expect(main.values.length + main.types.length).toBeLessThanOrEqual(48);
+  expect(main.values.length + main.types.length).toBeLessThanOrEqual(52);
   const testing = ENTRIES['./testing'];
   expect(testing.values.length + testing.types.length).toBeLessThan(10);
 });

@@ -34,9 +34,9 @@ describe('the import graph', () => {
     expect(upward.map(({ file, to }) => `${file} -> ${to}`)).toEqual([]);
   });
 
-  it('bulk/, users/ and rooms/ never reach into apps/ or the Nest face', () => {
+  it('bulk/, sync/, users/ and rooms/ never reach into apps/ or the Nest face', () => {
     const upward = folderImports().filter(
-      ({ from, to }) => ['bulk', 'users', 'rooms'].includes(from) && ['apps', 'chat-api', 'ethora-chat.service.js', 'ethora-chat.module.js'].includes(to),
+      ({ from, to }) => ['bulk', 'sync', 'users', 'rooms'].includes(from) && ['apps', 'chat-api', 'ethora-chat.service.js', 'ethora-chat.module.js'].includes(to),
     );
     expect(upward).toEqual([]);
   });

@@ -139,6 +139,11 @@ const OTHER_ROWS: Array<[method: string, argument: string, run: (s: Services) =>
   ['createChatUserJwtToken', 'options', (s) => s.chat.createChatUserJwtToken('u0', null as never)],
   ['createClientToken', 'options', (s) => s.tokens.createClientToken('u0', null as never)],
   ['createClientToken', 'options.expiresInSeconds', (s) => s.tokens.createClientToken('u0', { expiresInSeconds: -1 })],
+  // An empty desired list is not refused as an argument: the mass-removal guard decides about it.
+  ['syncRoomMembers', 'desiredUserIds', (s) => s.chat.syncRoomMembers('room', 'u0,u1' as never)],
+  ['syncRoomMembers', 'options.maxRemovalShare', (s) => s.chat.syncRoomMembers('room', ['u0'], { maxRemovalShare: 2 })],
+  ['syncWorkspace', 'users', (s) => s.chat.syncWorkspace('room', { 0: u0, length: 1 } as never)],
+  ['syncWorkspace', 'options.roomData', (s) => s.chat.syncWorkspace('room', [u0], { roomData: 42 as never })],
 ];
 
 /** Public methods with no argument to refuse. */

@@ -19,6 +19,8 @@ const PASSWORDS = {
   provisionWorkspaceFailing: 'pw-provision-failing-a1f0',
   childCreateUser: 'pw-child-createUser-d93b2e58',
   childCreateUserFailing: 'pw-child-createUser-failing-41aa',
+  syncWorkspace: 'pw-syncWorkspace-6d0e2b95',
+  syncWorkspaceFailing: 'pw-syncWorkspace-failing-c37a',
 };
 
 /** A fault for the next request only, so a call fails on its first request (maxRetries is 0). */
@@ -158,6 +160,12 @@ describe('no secret reaches logs, errors or inspected services, for any public m
     await failsInReport('bulkGrantAccess', F.unauthorized, () => chat.bulkGrantAccess('ws', ['c1']));
     await ok('bulkRemoveAccess', () => chat.bulkRemoveAccess('ws', ['c1']));
     await failsInReport('bulkRemoveAccess', F.unavailable, () => chat.bulkRemoveAccess('ws', ['c1']));
+    await ok('syncWorkspace', () => chat.syncWorkspace('ws', [{ userId: 'p1' }, { userId: 's1', password: PASSWORDS.syncWorkspace }]));
+    await failsInReport('syncWorkspace', once({ path: '/v2/users/batch', status: 503 }), () =>
+      chat.syncWorkspace('ws', [{ userId: 'p1' }, { userId: 's1' }, { userId: 's2', password: PASSWORDS.syncWorkspaceFailing }]),
+    );
+    await ok('syncRoomMembers', () => chat.syncRoomMembers('ws', ['p1', 's1']));
+    await fails('syncRoomMembers', F.unauthorized, () => chat.syncRoomMembers('ws', ['p1']));
     await ok('deleteUsers', () => chat.deleteUsers(['c1']));
     await fails('deleteUsers', F.badGateway, () => chat.deleteUsers(['p1']));
     await ok('deleteChatRoom', () => chat.deleteChatRoom('ws'));

@@ -1,0 +1,47 @@
+import type { EthoraAppScope } from '../contract/app-scope.js';
+import { assertOptionalObject, readId } from '../edge/arguments.js';
+import { prepareBulkUsers } from '../edge/bulk-input.js';
+import { readDesiredIds } from '../edge/desired-ids.js';
+import { buildRoomBody } from '../edge/room-bodies.js';
+import { resolveSyncOptions } from '../edge/sync-options.js';
+import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
+import type { SyncWorkspaceOptions } from '../interfaces/ethora-sync.interface.js';
+import type { RoomSyncRequest, WorkspaceSyncRequest } from '../sync/ethora-membership-sync.js';
+
+/**
+ * Checks every argument of `syncRoomMembers` and reads the desired ids (an async source is drained here), so
+ * a bad id, or a source that throws, rejects before anything is sent.
+ */
+export async function readRoomSync(scope: EthoraAppScope, chatId: unknown, desiredUserIds: unknown, options: unknown): Promise<RoomSyncRequest> {
+  const id = readId(chatId, 'chatId', scope.appId);
+  refuseAppScoped(scope);
+  const resolved = resolveSyncOptions(options);
+  const desired = await readDesiredIds(desiredUserIds, scope.appId, 'desiredUserIds');
+  return { scope, chatId: id, desired, options: resolved };
+}
+
+/** Checks every argument of `syncWorkspace`: the users as `provisionWorkspace` takes them, the options and the room body. */
+export async function readWorkspaceSync(scope: EthoraAppScope, chatId: unknown, users: unknown, options: unknown): Promise<WorkspaceSyncRequest> {
+  const id = readId(chatId, 'chatId', scope.appId);
+  refuseAppScoped(scope);
+  // An empty list is a sync to "nobody": the guard, not an argument error, decides about it.
+  const entries = Array.isArray(users) && users.length === 0 ? [] : prepareBulkUsers(users, scope.appId);
+  const resolved = resolveSyncOptions(options);
+  const { roomData } = (options ?? {}) as SyncWorkspaceOptions;
+  assertOptionalObject(roomData as unknown, 'options.roomData');
+  const room = buildRoomBody(scope.names, id, roomData);
+  const desired = await readDesiredIds(entries.map((user) => user.uuid), scope.appId, 'users');
+  return { scope, chatId: id, desired, options: resolved, users: entries, room };
+}
+
+// A sync decides removals from the member list. Through forApp() that list is `GET /v2/apps/{appId}/chats/users`,
+// which no Ethora client shows and the emulator does not serve, so a sync there must not start (docs/decisions.md, "Sync").
+function refuseAppScoped(scope: EthoraAppScope): void {
+  if (scope.appScoped) {
+    throw new EthoraArgumentError(
+      'appId',
+      `${scope.appId}: a sync through forApp() is not supported yet: Ethora documents no member list for an app-scoped room ` +
+        '(GET /v2/apps/{appId}/chats/users), and removals must not be planned from an unverified list. Use the configured app\'s service.',
+    );
+  }
+}
