@@ -4,7 +4,6 @@ import { prepareBulkUsers } from '../edge/bulk-input.js';
 import { readDesiredIds } from '../edge/desired-ids.js';
 import { buildRoomBody } from '../edge/room-bodies.js';
 import { resolveSyncOptions } from '../edge/sync-options.js';
-import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { SyncWorkspaceOptions } from '../interfaces/ethora-sync.interface.js';
 import type { RoomSyncRequest, WorkspaceSyncRequest } from '../sync/ethora-membership-sync.js';
 
@@ -14,7 +13,6 @@ import type { RoomSyncRequest, WorkspaceSyncRequest } from '../sync/ethora-membe
  */
 export async function readRoomSync(scope: EthoraAppScope, chatId: unknown, desiredUserIds: unknown, options: unknown): Promise<RoomSyncRequest> {
   const id = readId(chatId, 'chatId', scope.appId);
-  refuseAppScoped(scope);
   const resolved = resolveSyncOptions(options);
   const desired = await readDesiredIds(desiredUserIds, scope.appId, 'desiredUserIds');
   return { scope, chatId: id, desired, options: resolved };
@@ -23,7 +21,6 @@ export async function readRoomSync(scope: EthoraAppScope, chatId: unknown, desir
 /** Checks every argument of `syncWorkspace`: the users as `provisionWorkspace` takes them, the options and the room body. */
 export async function readWorkspaceSync(scope: EthoraAppScope, chatId: unknown, users: unknown, options: unknown): Promise<WorkspaceSyncRequest> {
   const id = readId(chatId, 'chatId', scope.appId);
-  refuseAppScoped(scope);
   // An empty list is a sync to "nobody": the guard, not an argument error, decides about it.
   const entries = Array.isArray(users) && users.length === 0 ? [] : prepareBulkUsers(users, scope.appId);
   const resolved = resolveSyncOptions(options);
@@ -34,14 +31,3 @@ export async function readWorkspaceSync(scope: EthoraAppScope, chatId: unknown, 
   return { scope, chatId: id, desired, options: resolved, users: entries, room };
 }
 
-// A sync decides removals from the member list. Through forApp() that list is `GET /v2/apps/{appId}/chats/users`,
-// which no Ethora client shows and the emulator does not serve, so a sync there must not start (docs/decisions.md, "Sync").
-function refuseAppScoped(scope: EthoraAppScope): void {
-  if (scope.appScoped) {
-    throw new EthoraArgumentError(
-      'appId',
-      `${scope.appId}: a sync through forApp() is not supported yet: Ethora documents no member list for an app-scoped room ` +
-        '(GET /v2/apps/{appId}/chats/users), and removals must not be planned from an unverified list. Use the configured app\'s service.',
-    );
-  }
-}

@@ -157,15 +157,22 @@ describe('syncRoomMembers', () => {
     expect(writes()).toEqual([]);
   });
 
-  it("refuses a child app's scope, whose room members Ethora gives no way to list, before sending anything", async () => {
-    await seed(ids(2));
-    const child = ctx.service.forApp((await ctx.moduleRef.get(EthoraAppsService).createApp({ displayName: 'Child' }))._id);
+  it("syncs a child app's room through forApp(), on the app-scoped routes", async () => {
+    await seed([]);
+    const childId = (await ctx.moduleRef.get(EthoraAppsService).createApp({ displayName: 'Child' }))._id;
+    const child = ctx.service.forApp(childId);
+    ctx.emulator.addUsers(['u0', 'u1', 'u2'].map((userId) => ({ userId })), childId);
+    ctx.emulator.addRoom({ chatId: 'team', members: ['u0', 'u1'] }, childId);
     ctx.emulator.clearRequests();
-    await expect(child.syncRoomMembers('team', ['u0'])).rejects.toThrow(/Invalid argument appId: .*Ethora documents no member list/);
-    await expect(child.syncWorkspace('team', [{ userId: 'u0' }])).rejects.toThrow(EthoraArgumentError);
-    expect(ctx.emulator.requests).toEqual([]);
-    // The tripwire: the child-scoped member list is not served. When it is, wire the child sync and test it here.
-    await expect(child.getUsers({ chatName: 'team' })).rejects.toMatchObject({ code: 'not_found', serverCode: 'ROUTE_NOT_FOUND' });
+    const report = await child.syncRoomMembers('team', ['u1', 'u2']);
+    expect(report).toMatchObject({ added: ['u2'], removed: ['u0'], unchanged: 1, failed: [] });
+    expect([...(ctx.emulator.state.room(childId, 'team')?.members ?? [])].sort()).toEqual(['u1', 'u2']);
+    expect(ctx.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /v2/apps/${childId}/chats/users`,
+      `POST /v2/apps/${childId}/chats/users-access`,
+      `DELETE /v2/apps/${childId}/chats/users-access`,
+    ]);
+    expect(members()).toEqual([]);
   });
 
   it('reports progress over grants and removals together', async () => {

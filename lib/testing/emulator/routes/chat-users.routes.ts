@@ -85,5 +85,7 @@ export const chatUserRoutes: RouteDefinition[] = [
   { method: 'PATCH', path: '/v2/chats/users', auth: 'server', handler: updateUsers },
   { method: 'PATCH', path: '/v2/apps/:appId/chats/users', auth: 'server', handler: updateUsers },
   { method: 'GET', path: '/v2/chats/users', auth: 'server', handler: listUsers },
+  // [I] No client shows it, but its PATCH twin exists (§7.1); served so forApp() can list and sync a child's rooms.
+  { method: 'GET', path: '/v2/apps/:appId/chats/users', auth: 'server', handler: listUsers },
   { method: 'GET', path: '/v2/apps/:appId/users/:userId/chats', auth: 'server', handler: userChats },
 ];
