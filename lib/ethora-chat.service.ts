@@ -35,6 +35,8 @@ import type {
 } from './interfaces/ethora-user-directory.interface.js';
 import type { CreateUserResult, DeleteUsersResult } from './interfaces/ethora-users.interface.js';
 import { EthoraJobWaiter } from './jobs/ethora-job-waiter.js';
+import type { EthoraRateLimitState } from './observability/rate-limit-state.js';
+import { TraceEthoraCalls } from './observability/trace-ethora-calls.decorator.js';
 import { readJobRequest } from './jobs/job-request.js';
 import type { ResolvedEthoraChatOptions } from './options/resolved-options.interface.js';
 import { paginate } from './paging/paginate.js';
@@ -54,6 +56,8 @@ import { assertOptionalBoolean, pageSizeOf } from './validation/request-argument
  * cannot be reached after retries.
  */
 @Injectable()
+// Observability hook: every async method is one INTERNAL span `ethora.<method>`.
+@TraceEthoraCalls<EthoraChatService>((chat) => chat['scope'].appId)
 export class EthoraChatService {
   private readonly scope: EthoraAppScope;
 
@@ -69,6 +73,14 @@ export class EthoraChatService {
     private readonly bulk: EthoraBulkOperations,
   ) {
     this.scope = scopes.own();
+  }
+
+  /**
+   * The last rate-limit state Ethora sent (`x-ratelimit-limit/-remaining/-reset`, `Retry-After`), or `undefined`
+   * when it never sent any. Answers without those headers leave it as it was.
+   */
+  get rateLimitState(): EthoraRateLimitState | undefined {
+    return this.http.rateLimitState;
   }
 
   /** `<appId>_<chatId>@conference.<xmppHost>`, or `<appId>_<chatId>` when `full` is false. Sends nothing. */

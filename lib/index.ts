@@ -9,6 +9,8 @@ export { ETHORA_CHAT_MODULE_OPTIONS } from './ethora-chat.module-definition.js';
 export { deriveSigningKey, type SigningMode, type TokenPurpose } from './tokens/signing-key.js';
 export { ETHORA_ID_PATTERN, MAX_ID_LENGTH } from './validation/arguments.js';
 export * from './errors/index.js';
+export { ETHORA_REQUEST_ID_HEADER, currentEthoraRequestId, runWithEthoraRequestId } from './observability/request-id.js';
+export type { EthoraRateLimitState } from './observability/rate-limit-state.js';
 export type * from './interfaces/ethora-chat-options.interface.js';
 export type * from './interfaces/ethora-jobs.interface.js';
 export type * from './interfaces/ethora-rooms.interface.js';

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
+import { TraceEthoraCalls } from '../observability/trace-ethora-calls.decorator.js';
+import { ETHORA_APP_ID_PATTERN } from '../validation/arguments.js';
 import type {
   BroadcastOptions,
   BroadcastRequest,
@@ -45,6 +47,10 @@ import { EthoraBroadcasts } from './ethora-broadcasts.js';
  * See docs/child-apps.md. Arguments are checked before anything is sent (`EthoraArgumentError`).
  */
 @Injectable()
+// Observability hook: every async method is one INTERNAL span `ethora.<method>`, for the app its first argument names.
+@TraceEthoraCalls<EthoraAppsService>((apps, [appId]) =>
+  typeof appId === 'string' && ETHORA_APP_ID_PATTERN.test(appId) ? appId.toLowerCase() : apps['scopes'].own().appId,
+)
 export class EthoraAppsService {
   constructor(
     private readonly scopes: EthoraAppScopes,

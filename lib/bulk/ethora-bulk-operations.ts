@@ -26,6 +26,7 @@ import type {
   ProvisionWorkspaceReport,
 } from './ethora-bulk.interface.js';
 import { createUserChunk } from './user-chunk.js';
+import { inChunkSpan } from '../observability/workflow-spans.js';
 import { provisionWorkspace, type WorkspaceDeps } from './workspace-provisioner.js';
 
 /**
@@ -53,11 +54,12 @@ export class EthoraBulkOperations {
     const { concurrency, onProgress } = resolveBulkOptions(options);
     const progress = new ProgressCounter(entries.length, onProgress, this.deps.log);
     const report: BulkCreatedUser[] = new Array(entries.length);
-    await mapWithConcurrency(chunk(entries, this.deps.chunkSize), concurrency, async (part) => {
+    // Observability hook: one child span per chunk (here and in changeAccess).
+    await mapWithConcurrency(chunk(entries, this.deps.chunkSize), concurrency, (part) => inChunkSpan(scope.appId, part, async () => {
       const outcomes = await createUserChunk(this.deps.batches, scope, part.items, this.deps.log);
       outcomes.forEach((outcome, offset) => (report[part.start + offset] = outcome));
       progress.add(part.items.length);
-    });
+    }));
     const totals = countCreated(report);
     return { ok: totals.failed === 0, users: report, totals };
   }
@@ -76,13 +78,13 @@ export class EthoraBulkOperations {
     const progress = new ProgressCounter(userIds.length, onProgress, this.deps.log);
     const report: BulkAccessResult[] = new Array(userIds.length);
     const done = change === 'grant' ? 'granted' : 'removed';
-    await mapWithConcurrency(chunk(userIds, ETHORA_LIMITS.membersPerCall), concurrency, async (part) => {
+    await mapWithConcurrency(chunk(userIds, ETHORA_LIMITS.membersPerCall), concurrency, (part) => inChunkSpan(scope.appId, part, async () => {
       const error = await sendAccessChunk(this.deps.rooms, scope, change, chatId, part.items);
       part.items.forEach((userId, offset) => {
         report[part.start + offset] = error ? { userId, status: 'failed', error } : { userId, status: done };
       });
       progress.add(part.items.length);
-    });
+    }));
     const totals = countAccess(report);
     return { ok: totals.failed === 0, chatId, users: report, totals };
   }

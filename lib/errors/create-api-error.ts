@@ -9,6 +9,7 @@ import { EthoraPermissionError } from './ethora-permission.error.js';
 import { EthoraRateLimitError } from './ethora-rate-limit.error.js';
 import { EthoraServerError } from './ethora-server.error.js';
 import { EthoraTimeoutError } from './ethora-timeout.error.js';
+import { readRateLimitState } from '../observability/rate-limit-state.js';
 import { readErrorBody, saysAlreadyExists, saysNotFound } from './read-error-body.js';
 
 /** The call that failed, as the HTTP client knows it. */
@@ -17,6 +18,8 @@ export interface FailedCall {
   path: string;
   attempts: number;
   retryAfterMs?: number;
+  /** The correlation id the request was sent with (`x-request-id`). */
+  requestId?: string;
 }
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
@@ -33,24 +36,23 @@ export function createApiError(raw: unknown, call: FailedCall): EthoraApiError {
   if (!response) {
     const timedOut = TIMEOUT_CODES.has(axiosError?.code ?? '');
     const why = timedOut ? 'timed out' : `got no answer (${axiosError?.code ?? lowLevel?.message ?? 'unknown error'})`;
-    const details = baseDetails(call, `Ethora ${call.method} ${call.path} ${why} after ${call.attempts} attempt(s)`);
+    const details = baseDetails(call, `Ethora ${call.method} ${call.path} ${why} after ${call.attempts} attempt(s)${ids(call.requestId)}`);
     details.cause = lowLevel;
     return timedOut ? new EthoraTimeoutError(details) : new EthoraConnectionError(details);
   }
 
   const summary = readErrorBody(response.data);
-  const requestId = summary.requestId ?? headerValue(response.headers, 'x-request-id');
+  // Ours (what we sent as x-request-id) and the server's own, kept apart.
+  const serverRequestId = summary.requestId ?? headerValue(response.headers, 'x-request-id');
   const said = [summary.serverCode, summary.serverMessage].filter(Boolean).join(': ');
-  const message =
-    `Ethora ${call.method} ${call.path} failed with ${response.status}` +
-    (said ? ` ${said}` : '') +
-    (requestId ? ` (requestId ${requestId})` : '');
+  const message = `Ethora ${call.method} ${call.path} failed with ${response.status}` + (said ? ` ${said}` : '') + ids(call.requestId, serverRequestId);
   const details: EthoraApiErrorDetails = {
     ...baseDetails(call, message),
     status: response.status,
     serverCode: summary.serverCode,
     serverMessage: summary.serverMessage,
-    requestId,
+    serverRequestId,
+    ...(response.status === 429 && { rateLimit: readRateLimitState(response.headers, 429) }),
     response: {
       status: response.status,
       statusText: response.statusText,
@@ -78,7 +80,13 @@ function classFor(status: number, summary: ReturnType<typeof readErrorBody>): ne
 }
 
 function baseDetails(call: FailedCall, message: string): EthoraApiErrorDetails {
-  return { message, method: call.method, path: call.path, attempts: call.attempts, retryAfterMs: call.retryAfterMs };
+  return { message, method: call.method, path: call.path, attempts: call.attempts, retryAfterMs: call.retryAfterMs, requestId: call.requestId };
+}
+
+function ids(requestId: string | undefined, serverRequestId?: string): string {
+  const parts = [requestId && `requestId ${requestId}`, serverRequestId && serverRequestId !== requestId && `server requestId ${serverRequestId}`];
+  const said = parts.filter(Boolean).join(', ');
+  return said ? ` (${said})` : '';
 }
 
 function headerValue(headers: unknown, name: string): string | undefined {

@@ -3,13 +3,17 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { AxiosRequestConfig } from 'axios';
 import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
 import { createApiError } from '../errors/create-api-error.js';
 import type { EthoraApiErrorCode } from '../errors/ethora-api.error.js';
 import { EthoraConnectionError } from '../errors/ethora-connection.error.js';
 import { EthoraLog } from '../logging/ethora-log.js';
+import { openTelemetryLoaded } from '../observability/open-telemetry.js';
+import type { EthoraRateLimitState } from '../observability/rate-limit-state.js';
+import { ETHORA_REQUEST_ID_HEADER, requestIdForCall } from '../observability/request-id.js';
+import { EthoraRequestTelemetry } from '../observability/request-telemetry.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 import { EthoraTokenService } from '../tokens/ethora-token.service.js';
 import { buildPath, type EthoraRoute } from './ethora-routes.js';
@@ -32,8 +36,10 @@ export interface EthoraRequest {
  * logging and error mapping. Answers come back as the server sent them (`response.data`), untouched.
  */
 @Injectable()
-export class EthoraHttpClient implements OnApplicationShutdown {
+export class EthoraHttpClient implements OnModuleInit, OnApplicationShutdown {
   private readonly log: EthoraLog;
+  // Observability hook: correlation ids, rate-limit state, CLIENT spans, retry events and metrics (lib/observability).
+  private readonly telemetry: EthoraRequestTelemetry;
   private readonly shutdown = new AbortController();
   // Built once: per-request work is only the headers (the cached token) and the path.
   private readonly baseConfig: AxiosRequestConfig;
@@ -44,6 +50,7 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     private readonly tokens: EthoraTokenService,
   ) {
     this.log = new EthoraLog(options.logger);
+    this.telemetry = new EthoraRequestTelemetry(options.apiUrl, options.httpClientSpans);
     // Every call in flight listens on this one signal; more than 10 at once is normal, not a leak.
     setMaxListeners(0, this.shutdown.signal);
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
@@ -65,19 +72,23 @@ export class EthoraHttpClient implements OnApplicationShutdown {
    */
   async send<T>(route: EthoraRoute, request: EthoraRequest = {}): Promise<T> {
     const path = request.pathOverride ?? buildPath(route.path, request.params);
+    // One correlation id per request, shared by its attempts: the caller's (runWithEthoraRequestId) or a fresh one.
+    const requestId = requestIdForCall();
     for (let attempt = 1; ; attempt++) {
-      if (this.shutdown.signal.aborted) throw this.closedError(route.method, path, attempt - 1);
+      if (this.shutdown.signal.aborted) throw this.closedError(route.method, path, attempt - 1, requestId);
       const started = performance.now();
       try {
+        const config = this.config(route, path, request, requestId);
         // axiosRef, not HttpService.request(): its Observable wrapper adds a CancelToken per call and cancels it
         // after every answer (building a CanceledError each time); the shutdown signal already covers cancelling.
-        const response = await this.http.axiosRef.request<T>(this.config(route, path, request));
-        this.log.debug(() => `${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt})`);
+        const send = () => this.http.axiosRef.request<T>(config);
+        const response = await this.telemetry.attempt({ route, path, attempt, requestId, headers: config.headers as Record<string, string> }, send);
+        this.log.debug(() => `${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt}) requestId ${requestId}`);
         return response.data;
       } catch (error) {
-        if (this.shutdown.signal.aborted) throw this.closedError(route.method, path, attempt);
+        if (this.shutdown.signal.aborted) throw this.closedError(route.method, path, attempt, requestId);
         const decision = decideRetry(error, attempt, route.retrySafe, this.options);
-        const apiError = createApiError(error, { method: route.method, path, attempts: attempt, retryAfterMs: decision.retryAfterMs });
+        const apiError = createApiError(error, { method: route.method, path, attempts: attempt, retryAfterMs: decision.retryAfterMs, requestId });
         if (!decision.retry) {
           if (request.handled?.includes(apiError.code)) this.log.debug(() => `${apiError.message} (handled as ${apiError.code})`);
           else this.log.error(apiError.message);
@@ -86,9 +97,20 @@ export class EthoraHttpClient implements OnApplicationShutdown {
         this.log.warn(
           `${apiError.message} (attempt ${attempt}/${this.options.maxRetries + 1} in ${elapsed(started)}ms); retrying in ${decision.delayMs}ms`,
         );
+        this.telemetry.retrying(route, apiError, attempt, decision.delayMs);
         await sleep(decision.delayMs, undefined, { signal: this.shutdown.signal }).catch(() => undefined);
       }
     }
+  }
+
+  /** The last rate-limit state Ethora sent (`x-ratelimit-*`, `Retry-After`), if it ever sent one. */
+  get rateLimitState(): EthoraRateLimitState | undefined {
+    return this.telemetry.rateLimitState;
+  }
+
+  /** Waits for the optional `@opentelemetry/api` to load (or to be found missing) before the first call. */
+  async onModuleInit(): Promise<void> {
+    await openTelemetryLoaded;
   }
 
   /** Aborted when the application shuts down, so waits between calls (job polls) end with it. */
@@ -103,7 +125,7 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     (this.baseConfig.httpsAgent as HttpsAgent).destroy();
   }
 
-  private config(route: EthoraRoute, path: string, request: EthoraRequest): AxiosRequestConfig {
+  private config(route: EthoraRoute, path: string, request: EthoraRequest, requestId: string): AxiosRequestConfig {
     const token = this.tokens.getServerToken();
     if (request.body !== undefined) {
       this.log.verbose(() => `${route.method} ${path} body ${JSON.stringify(redactBody(request.body))}`);
@@ -114,16 +136,17 @@ export class EthoraHttpClient implements OnApplicationShutdown {
       url: path,
       data: request.body,
       params: request.query,
-      headers: { Authorization: `Bearer ${token}`, 'x-custom-token': token },
+      headers: { Authorization: `Bearer ${token}`, 'x-custom-token': token, [ETHORA_REQUEST_ID_HEADER]: requestId },
     };
   }
 
-  private closedError(method: string, path: string, attempts: number): EthoraConnectionError {
+  private closedError(method: string, path: string, attempts: number, requestId: string): EthoraConnectionError {
     return new EthoraConnectionError({
-      message: `Ethora ${method} ${path} was cancelled: the Nest application is shutting down`,
+      message: `Ethora ${method} ${path} was cancelled: the Nest application is shutting down (requestId ${requestId})`,
       method,
       path,
       attempts,
+      requestId,
     });
   }
 }

@@ -36,6 +36,12 @@ export interface EthoraChatModuleOptions {
   jobTimeoutMs?: number;
   /** Most open sockets to Ethora (keep-alive pool size). Default 50. */
   maxSockets?: number;
+  /**
+   * Emit one OpenTelemetry CLIENT span per HTTP attempt (stable HTTP semantic conventions) and inject the trace
+   * context into requests. Default false: leave it off when the app runs `@opentelemetry/instrumentation-http`,
+   * which makes those spans already. Needs `@opentelemetry/api` and a registered SDK; otherwise it does nothing.
+   */
+  httpClientSpans?: boolean;
   /** `false` silences the library's logging. Default true. Env: `ETHORA_CHAT_LOGGING`. */
   logging?: boolean;
   /** A logger to use instead of `new Logger('EthoraChat')`. */

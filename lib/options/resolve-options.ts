@@ -49,6 +49,7 @@ export function resolveEthoraChatOptions(input: Partial<EthoraChatModuleOptions>
     clockSkewSeconds: integer(input, 'clockSkewSeconds', 0, 300),
     jobTimeoutMs: integer(input, 'jobTimeoutMs', 1),
     maxSockets: integer(input, 'maxSockets', 1),
+    httpClientSpans: optionalBoolean(input, 'httpClientSpans'),
     logger,
   });
 }
@@ -69,6 +70,12 @@ function optionalString(input: Partial<EthoraChatModuleOptions>, option: 'chatbo
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string' || !value.trim()) fail(option, 'must be a non-empty string when set.');
   return value.trim();
+}
+
+function optionalBoolean(input: Partial<EthoraChatModuleOptions>, option: 'httpClientSpans'): boolean {
+  const value = input[option] ?? false;
+  if (typeof value !== 'boolean') fail(option, 'must be a boolean when set.');
+  return value;
 }
 
 function parseApiUrl(value: unknown): URL {

@@ -23,6 +23,7 @@ export interface ResolvedEthoraChatOptions {
   readonly clockSkewSeconds: number;
   readonly jobTimeoutMs: number;
   readonly maxSockets: number;
+  readonly httpClientSpans: boolean;
   /** `undefined` when logging is off. */
   readonly logger?: LoggerService;
 }
