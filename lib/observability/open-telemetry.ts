@@ -8,6 +8,9 @@ type Meter = OpenTelemetryApi.Meter;
 let api: Api | undefined;
 let tracer: Tracer | undefined;
 let meter: Meter | undefined;
+// The API's no-op singletons: while the app has registered no SDK, the hooks skip all span and metric work.
+let noopTracerProvider: unknown;
+let noopMeter: Meter | undefined;
 
 /**
  * Loads the optional peer `@opentelemetry/api` once, when this module is evaluated. A guarded dynamic `import()`,
@@ -18,6 +21,8 @@ let meter: Meter | undefined;
 export const openTelemetryLoaded: Promise<boolean> = import('@opentelemetry/api').then(
   (loaded) => {
     api = loaded;
+    noopTracerProvider = new loaded.ProxyTracerProvider().getDelegate();
+    noopMeter = loaded.createNoopMeter();
     return true;
   },
   () => false,
@@ -32,23 +37,24 @@ export function otelApi(): Api | undefined {
 }
 
 /**
- * The library's tracer, made once. The API's proxy provider forwards to an SDK registered later, so an app may
- * register its SDK after this module loads.
+ * The library's tracer, or `undefined` while no SDK is registered. Made once: the API's proxy provider forwards to
+ * an SDK registered later, so an app may register its SDK after this module loads.
  * @internal
  */
 export function otelTracer(): Tracer | undefined {
-  if (!api) return undefined;
+  if (!api || (api.trace.getTracerProvider() as OpenTelemetryApi.ProxyTracerProvider).getDelegate?.() === noopTracerProvider) return undefined;
   return (tracer ??= api.trace.getTracer(ETHORA_INSTRUMENTATION_SCOPE.name, ETHORA_INSTRUMENTATION_SCOPE.version));
 }
 
 /**
- * The library's meter. Unlike tracers, the metrics API has no proxy: instruments made before an app registers its
- * MeterProvider stay no-ops, so the meter is taken on first use (after the Nest app has booted).
+ * The library's meter, or `undefined` while no MeterProvider is registered. Unlike tracers, the metrics API has no
+ * proxy: instruments made before an app registers its MeterProvider stay no-ops, so the meter is kept only once real.
  * @internal
  */
 export function otelMeter(): Meter | undefined {
-  if (!api) return undefined;
-  return (meter ??= api.metrics.getMeter(ETHORA_INSTRUMENTATION_SCOPE.name, ETHORA_INSTRUMENTATION_SCOPE.version));
+  if (meter || !api) return meter;
+  const candidate = api.metrics.getMeter(ETHORA_INSTRUMENTATION_SCOPE.name, ETHORA_INSTRUMENTATION_SCOPE.version);
+  return candidate === noopMeter ? undefined : (meter = candidate);
 }
 
 // dist/observability/*.js and lib/observability/*.ts both sit two levels below the package root.
