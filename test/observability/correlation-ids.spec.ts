@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   ETHORA_REQUEST_ID_HEADER,
   EthoraArgumentError,
@@ -8,34 +8,22 @@ import {
   type EthoraApiError,
 } from '../../lib/index.js';
 import { CaptureLogger } from '../support/capture-logger.js';
-import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
-import { registerOtelTestSdk, type OtelTestSdk } from './support/otel-test-sdk.js';
+import type { EthoraTestContext } from '../support/ethora-test-context.js';
+import { useTracedTestEnv } from './support/otel-test-sdk.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('correlation ids', () => {
-  let sdk: OtelTestSdk;
-  let ctx: EthoraTestContext | undefined;
-  beforeAll(() => {
-    sdk = registerOtelTestSdk();
-  });
-  afterAll(async () => {
-    await sdk.shutdown();
-  });
-  afterEach(async () => {
-    await ctx?.close();
-    ctx = undefined;
-    sdk.reset();
-  });
+  const env = useTracedTestEnv();
 
-  const sentIds = () => (ctx as EthoraTestContext).emulator.requests.map((request) => request.headers[ETHORA_REQUEST_ID_HEADER]);
+  const sentIds = (ctx: EthoraTestContext) => ctx.emulator.requests.map((request) => request.headers[ETHORA_REQUEST_ID_HEADER]);
 
   it('sends a fresh id with every request, shared by the attempts of one request', async () => {
-    ctx = await createEthoraTestContext();
+    const ctx = await env.start();
     ctx.emulator.faults.add({ method: 'POST', path: '/v2/chats', status: 503, times: 1 });
     await ctx.service.createChatRoom('room-a');
     await ctx.service.createChatRoom('room-b');
-    const [first, retry, second] = sentIds();
+    const [first, retry, second] = sentIds(ctx);
     expect(first).toMatch(UUID);
     expect(retry).toBe(first);
     expect(second).toMatch(UUID);
@@ -44,7 +32,7 @@ describe('correlation ids', () => {
 
   it("uses the caller's id for every request inside runWithEthoraRequestId, in logs, spans and errors", async () => {
     const logger = new CaptureLogger();
-    ctx = await createEthoraTestContext({ logging: true, logger });
+    const ctx = await env.start({ logging: true, logger });
     const service = ctx.service;
     const failure = await runWithEthoraRequestId('req-incoming-42', async () => {
       expect(currentEthoraRequestId()).toBe('req-incoming-42');
@@ -53,7 +41,7 @@ describe('correlation ids', () => {
       return service.getUserChats('nobody').catch((error: unknown) => error);
     });
     expect(currentEthoraRequestId()).toBeUndefined();
-    expect(new Set(sentIds())).toEqual(new Set(['req-incoming-42']));
+    expect(new Set(sentIds(ctx))).toEqual(new Set(['req-incoming-42']));
     expect(logger.at('debug').some((line) => line.includes('requestId req-incoming-42'))).toBe(true);
 
     // Both ids on the error: ours, and the one the server answered with.
@@ -63,7 +51,7 @@ describe('correlation ids', () => {
     expect(apiError.message).toContain('requestId req-incoming-42');
     expect(JSON.parse(JSON.stringify(apiError))).toMatchObject({ requestId: 'req-incoming-42', serverRequestId: apiError.serverRequestId });
 
-    const calls = sdk.spans().filter((span) => span.name.startsWith('ethora.') && span.parentSpanContext === undefined);
+    const calls = env.sdk.spans().filter((span) => span.name.startsWith('ethora.') && span.parentSpanContext === undefined);
     expect(calls.map((span) => span.name)).toEqual(['ethora.createChatRoom', 'ethora.createUser', 'ethora.getUserChats']);
     expect(calls.every((span) => span.attributes['ethora.request_id'] === 'req-incoming-42')).toBe(true);
     const failed = calls[2];
@@ -71,16 +59,16 @@ describe('correlation ids', () => {
   });
 
   it("gives errors that were not a request the caller's id too", async () => {
-    ctx = await createEthoraTestContext();
+    const ctx = await env.start();
     const service = ctx.service;
     const error = await runWithEthoraRequestId('req-7', () => service.createChatRoom('bad id!').catch((e: unknown) => e));
     expect(error).toBeInstanceOf(EthoraArgumentError);
     expect(error).toMatchObject({ requestId: 'req-7' });
-    expect(sentIds()).toEqual([]);
+    expect(sentIds(ctx)).toEqual([]);
   });
 
   it('puts both ids on bulk report entries of a failed chunk', async () => {
-    ctx = await createEthoraTestContext({ maxRetries: 0 });
+    const ctx = await env.start({ maxRetries: 0 });
     ctx.emulator.faults.add({ method: 'POST', path: '/v2/chats/users-access', status: 503, times: 1 });
     const service = ctx.service;
     await service.createUsers([{ userId: 'u1' }, { userId: 'u2' }]);

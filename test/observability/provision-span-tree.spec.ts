@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { deriveSigningKey, type BulkUserInput } from '../../lib/index.js';
 import { leakedSecrets } from '../support/secret-scan.js';
-import { createEthoraTestContext, type EthoraTestContext } from '../support/ethora-test-context.js';
-import { parentOf, registerOtelTestSdk, renderSpanTree, type OtelTestSdk } from './support/otel-test-sdk.js';
+import { parentOf, renderSpanTree, useTracedTestEnv } from './support/otel-test-sdk.js';
 
 const JOB_ROUTE = '/v2/apps/:appId/users/batch/:jobId';
 const SHOWN = [
@@ -36,22 +35,10 @@ function spanText(span: ReadableSpan): string {
 }
 
 describe('traces of provisionWorkspace over the emulator (real OpenTelemetry SDK)', () => {
-  let sdk: OtelTestSdk;
-  let ctx: EthoraTestContext | undefined;
-  beforeAll(() => {
-    sdk = registerOtelTestSdk();
-  });
-  afterAll(async () => {
-    await sdk.shutdown();
-  });
-  afterEach(async () => {
-    await ctx?.close();
-    ctx = undefined;
-    sdk.reset();
-  });
+  const env = useTracedTestEnv();
 
   it('is one INTERNAL span with a child per chunk, a job-wait span per batch, CLIENT spans per attempt and retry events', async () => {
-    ctx = await createEthoraTestContext({ httpClientSpans: true, maxRetries: 2 }, { jobs: { pollsBeforeComplete: 1 } });
+    const ctx = await env.start({ httpClientSpans: true, maxRetries: 2 }, { jobs: { pollsBeforeComplete: 1 } });
     const { emulator } = ctx;
     emulator.faults.add({ method: 'POST', path: '/v2/users/batch', status: 503, times: 1 });
     emulator.faults.add({ method: 'GET', path: JOB_ROUTE, reset: true, times: 1 });
@@ -60,7 +47,7 @@ describe('traces of provisionWorkspace over the emulator (real OpenTelemetry SDK
     const report = await ctx.service.provisionWorkspace('ws-1', people(250), { concurrency: 1 });
     expect(report.ok).toBe(true);
 
-    const spans = sdk.spans();
+    const spans = env.sdk.spans();
     expect(renderSpanTree(spans, SHOWN)).toBe(
       [
         'ethora.provisionWorkspace [ethora.item_count=250 ethora.totals.created=250 ethora.totals.granted=250]',
@@ -109,7 +96,7 @@ describe('traces of provisionWorkspace over the emulator (real OpenTelemetry SDK
   });
 
   it('under random faults at concurrency 8: every span nests under the call, and no span carries a secret or personal data', async () => {
-    ctx = await createEthoraTestContext({ httpClientSpans: true, maxRetries: 3 }, { seed: 11, jobs: { pollsBeforeComplete: 1 } });
+    const ctx = await env.start({ httpClientSpans: true, maxRetries: 3 }, { seed: 11, jobs: { pollsBeforeComplete: 1 } });
     const { emulator } = ctx;
     emulator.faults.add({ probability: 0.15, status: 503 });
     emulator.faults.add({ probability: 0.05, status: 429, retryAfter: 0 });
@@ -117,7 +104,7 @@ describe('traces of provisionWorkspace over the emulator (real OpenTelemetry SDK
     const users = people(800, 'big');
 
     const report = await ctx.service.provisionWorkspace('ws-big', users);
-    const spans = sdk.spans();
+    const spans = env.sdk.spans();
 
     const root = spans.filter((span) => span.name === 'ethora.provisionWorkspace');
     expect(root).toHaveLength(1);
@@ -153,9 +140,9 @@ describe('traces of provisionWorkspace over the emulator (real OpenTelemetry SDK
   });
 
   it('leaves CLIENT spans and trace headers to instrumentation-http by default', async () => {
-    ctx = await createEthoraTestContext();
+    const ctx = await env.start();
     await ctx.service.createChatRoom('plain');
-    expect(sdk.spans().map((span) => `${span.name} ${span.kind}`)).toEqual(['ethora.createChatRoom 0']);
+    expect(env.sdk.spans().map((span) => `${span.name} ${span.kind}`)).toEqual(['ethora.createChatRoom 0']);
     expect(ctx.emulator.requests[0]?.headers.traceparent).toBeUndefined();
   });
 });

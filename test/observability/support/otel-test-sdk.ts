@@ -1,8 +1,10 @@
+import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import { context, metrics, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { MeterProvider, MetricReader, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { createEthoraTestContext, type EthoraTestContext } from '../../support/ethora-test-context.js';
 
 /** Collects on demand only: tests read the metrics when they ask. */
 class OnDemandReader extends MetricReader {
@@ -41,6 +43,37 @@ export function registerOtelTestSdk(): OtelTestSdk {
       metrics.disable();
       propagation.disable();
       context.disable();
+    },
+  };
+}
+
+/** The SDK for a describe block, and the test's module + emulator, closed after each test. */
+export interface TracedTestEnv {
+  readonly sdk: OtelTestSdk;
+  start(...args: Parameters<typeof createEthoraTestContext>): Promise<EthoraTestContext>;
+}
+
+export function useTracedTestEnv(): TracedTestEnv {
+  let sdk: OtelTestSdk | undefined;
+  let ctx: EthoraTestContext | undefined;
+  beforeAll(() => {
+    sdk = registerOtelTestSdk();
+  });
+  afterAll(async () => {
+    await sdk?.shutdown();
+  });
+  afterEach(async () => {
+    await ctx?.close();
+    ctx = undefined;
+    sdk?.reset();
+  });
+  return {
+    get sdk() {
+      return sdk as OtelTestSdk;
+    },
+    async start(...args) {
+      ctx = await createEthoraTestContext(...args);
+      return ctx;
     },
   };
 }
