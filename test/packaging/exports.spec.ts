@@ -25,6 +25,7 @@ const ENTRIES = {
       'MAX_ID_LENGTH',
       'ethoraChatConfig',
       'isEthoraError',
+      'runWithEthoraRequestId',
     ],
     types: [
       'BroadcastOptions',
@@ -52,6 +53,7 @@ const ENTRIES = {
       'EthoraMessage',
       'EthoraPage',
       'EthoraPageOptions',
+      'EthoraRateLimitState',
       'GetUserChatsOptions',
       'GetUsersOptions',
       'ProvisionWorkspaceOptions',
@@ -102,7 +104,9 @@ describe.each(Object.entries(ENTRIES))('the %s entry point', (_entry, expected) 
 
 it('keeps the main entry near 40 names and ./testing under 10', () => {
   const main = ENTRIES['.'];
-  expect(main.values.length + main.types.length).toBeLessThanOrEqual(48);
+  // 48 after issue 13; issue 15 adds runWithEthoraRequestId (the only way to set a correlation id) and the
+  // EthoraRateLimitState a public getter returns.
+  expect(main.values.length + main.types.length).toBeLessThanOrEqual(49);
   const testing = ENTRIES['./testing'];
   expect(testing.values.length + testing.types.length).toBeLessThan(10);
 });
