@@ -5,6 +5,8 @@ type Api = typeof OpenTelemetryApi;
 type Tracer = OpenTelemetryApi.Tracer;
 type Meter = OpenTelemetryApi.Meter;
 
+const PACKAGE_NAME = 'nestjs-ethora-chat';
+
 let api: Api | undefined;
 let tracer: Tracer | undefined;
 let meter: Meter | undefined;
@@ -57,8 +59,17 @@ export function otelMeter(): Meter | undefined {
   return candidate === noopMeter ? undefined : (meter = candidate);
 }
 
-// dist/observability/*.js and lib/observability/*.ts both sit two levels below the package root.
+// The nearest package.json above this file that is ours: dist/ and lib/ sit two levels below the package root,
+// but a build that compiles lib/ into another folder (the sample's dist-sample/lib/) adds a level. Never throws:
+// a missing version must not stop an app from loading.
 function readPackageIdentity(): { name: string; version: string } {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
-  return Object.freeze({ name: manifest.name, version: manifest.version });
+  for (let up = 2; up <= 4; up++) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(`${'../'.repeat(up)}package.json`, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
+      if (manifest.name === PACKAGE_NAME && typeof manifest.version === 'string') return Object.freeze({ name: PACKAGE_NAME, version: manifest.version });
+    } catch {
+      // No manifest at this level: look one higher.
+    }
+  }
+  return Object.freeze({ name: PACKAGE_NAME, version: 'unknown' });
 }
