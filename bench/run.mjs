@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchHttpOverhead } from './http-overhead.bench.mjs';
+import { benchObservabilityOverhead } from './observability-overhead.bench.mjs';
 import { benchOnboarding, ONBOARD_LATENCY_MS } from './onboarding.bench.mjs';
 import { benchPagerMemory } from './pager-memory.bench.mjs';
 import { startEmulatorProcess } from './support/emulator-process.mjs';
@@ -57,6 +58,7 @@ async function main() {
   );
   await section('memory', '4. Pager memory', () => withLibrary(library, [], {}, benchPagerMemory));
   await section('sync', '5. Membership sync', () => benchSync(library, distDir));
+  await section('observability', '6. Observability overhead', () => withLibrary(library, [], {}, (ctx) => benchObservabilityOverhead(ctx, distDir)));
 
   const info = machine();
   const table = renderTable(rows);
@@ -118,6 +120,8 @@ Method:
   (\`createUser\` then \`grantUserAccessToChatRoom\`, one user at a time) runs on 100 users and is extrapolated ×10.
 - 4: the live heap (after forced gc, every 10,000 users and at the end) minus the heap before iterating; the
   baseline keeps every user in an array instead. Users are seeded with \`createUsers\` (concurrency 8).
+- 5: no OpenTelemetry SDK registered. The hooks (public-call span wrapper, request id, per-attempt telemetry) around a
+  send that answers at once, minus the same send alone, per call; compared with one sequential grant's time.
 `;
 }
 

@@ -28,6 +28,7 @@ export const ETHORA_CHAT_DEFAULTS = {
   maxResponseBytes: 10 * 1024 * 1024,
   logging: true,
   logRequestBodies: false,
+  httpClientSpans: false,
 } as const;
 
 /**

@@ -13,6 +13,8 @@ import type { EthoraIterateOptions, EthoraPage, EthoraPageOptions } from './inte
 import type { ClientTokenOptions } from './interfaces/ethora-tokens.interface.js';
 import type { EthoraChatUser } from './interfaces/ethora-user-directory.interface.js';
 import { EthoraMessages } from './messages/ethora-messages.js';
+import type { EthoraRateLimitState } from './contract/rate-limit-state.js';
+import { TraceEthoraCalls } from './observability/trace-ethora-calls.decorator.js';
 import { paginate } from './paging/paginate.js';
 import { EthoraTokenService } from './tokens/ethora-token.service.js';
 import { readId } from './edge/arguments.js';
@@ -27,6 +29,8 @@ import { assertText, pageOf, pageSizeOf, readAppId } from './edge/request-argume
  * XMPP username, and messages sent or read with the app token.
  */
 @Injectable()
+// Observability hook: every async method it adds is one INTERNAL span `ethora.<method>` (EthoraAppChat traces its own).
+@TraceEthoraCalls<EthoraChatService>((chat) => chat.appId)
 export class EthoraChatService extends EthoraAppChat {
   readonly #children = new Map<string, EthoraChatApi>();
 
@@ -51,6 +55,15 @@ export class EthoraChatService extends EthoraAppChat {
       this.#children.set(appId, api);
     }
     return api;
+  }
+
+  /**
+   * The last rate-limit state Ethora sent (`x-ratelimit-limit/-remaining/-reset`, `Retry-After`), or `undefined`
+   * when it never sent any. Answers without those headers leave it as it was. One state for the module: every
+   * app's calls go to the same server with the same credentials.
+   */
+  get rateLimitState(): EthoraRateLimitState | undefined {
+    return this.http.rateLimitState;
   }
 
   /**

@@ -16,6 +16,8 @@ export {
   type EthoraError,
 } from './errors/index.js';
 export { ETHORA_ID_PATTERN, MAX_ID_LENGTH } from './edge/arguments.js';
+export { runWithEthoraRequestId } from './observability/request-id.js';
+export type { EthoraRateLimitState } from './contract/rate-limit-state.js';
 export type { EthoraChatApi } from './interfaces/ethora-chat-api.interface.js';
 export type { EthoraChatModuleOptions } from './interfaces/ethora-chat-options.interface.js';
 export type { EthoraIterateOptions, EthoraPage, EthoraPageOptions } from './interfaces/ethora-paging.interface.js';

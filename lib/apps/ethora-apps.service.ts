@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
+import { TraceEthoraCalls } from '../observability/trace-ethora-calls.decorator.js';
 import type {
   CreateAppData,
   CreateAppTokenData,
@@ -17,7 +18,7 @@ import type {
 import type { EthoraIterateOptions, EthoraPage } from '../interfaces/ethora-paging.interface.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 import { paginate } from '../paging/paginate.js';
-import { assertId } from '../edge/arguments.js';
+import { assertId, ETHORA_APP_ID_PATTERN } from '../edge/arguments.js';
 import { pageOf, pageSizeOf, readAppId } from '../edge/request-arguments.js';
 import { readAppOrder, readAppTokenData, readCreateAppData, readUpdateAppData } from '../edge/app-arguments.js';
 import { buildProvisionBody } from '../edge/app-settings-bodies.js';
@@ -32,6 +33,10 @@ import { EthoraAppTokens } from './ethora-app-tokens.js';
  * `EthoraChatService.forApp(childAppId)`. Arguments are checked before anything is sent (`EthoraArgumentError`).
  */
 @Injectable()
+// Observability hook: every async method is one INTERNAL span `ethora.<method>`, for the app its first argument names.
+@TraceEthoraCalls<EthoraAppsService>((apps, [appId]) =>
+  typeof appId === 'string' && ETHORA_APP_ID_PATTERN.test(appId) ? appId.toLowerCase() : apps['options'].appId,
+)
 export class EthoraAppsService {
   constructor(
     @Inject(ETHORA_CHAT_RESOLVED_OPTIONS) private readonly options: ResolvedEthoraChatOptions,

@@ -16,6 +16,7 @@ export function toBulkItemError(error: unknown): BulkItemError {
       ...(error.status !== undefined && { status: error.status }),
       ...(error.serverCode !== undefined && { serverCode: error.serverCode }),
       ...(error.requestId !== undefined && { requestId: error.requestId }),
+      ...(error.serverRequestId !== undefined && { serverRequestId: error.serverRequestId }),
     });
   }
   if (error instanceof Error) {

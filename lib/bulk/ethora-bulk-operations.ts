@@ -13,6 +13,7 @@ import { mapWithConcurrency } from './bounded-concurrency.js';
 import { chunk } from './chunk.js';
 import type { BulkAccessReport, BulkAccessResult, BulkCreatedUser, BulkCreateUsersReport, ProvisionWorkspaceReport } from '../interfaces/ethora-bulk.interface.js';
 import { createUserChunk } from './user-chunk.js';
+import { inChunkSpan } from '../observability/workflow-spans.js';
 import { provisionWorkspace, type WorkspaceDeps, type WorkspacePlan } from './workspace-provisioner.js';
 
 /**
@@ -34,11 +35,12 @@ export class EthoraBulkOperations {
   async createUsers(scope: EthoraAppScope, entries: readonly EthoraNewUser[], options: ResolvedBulkOptions): Promise<BulkCreateUsersReport> {
     const progress = new ProgressCounter(entries.length, options.onProgress, this.deps.log);
     const report: BulkCreatedUser[] = new Array(entries.length);
-    await mapWithConcurrency(chunk(entries, this.deps.chunkSize), options.concurrency, async (part) => {
+    // Observability hook: one child span per chunk (here and in changeAccess).
+    await mapWithConcurrency(chunk(entries, this.deps.chunkSize), options.concurrency, (part) => inChunkSpan(scope.appId, part, async () => {
       const outcomes = await createUserChunk(this.deps.batches, scope, part.items, this.deps.log);
       outcomes.forEach((outcome, offset) => (report[part.start + offset] = outcome));
       progress.add(part.items.length);
-    });
+    }));
     const totals = countCreated(report);
     return { ok: totals.failed === 0, users: report, totals };
   }
@@ -54,13 +56,13 @@ export class EthoraBulkOperations {
     const progress = new ProgressCounter(userIds.length, options.onProgress, this.deps.log);
     const report: BulkAccessResult[] = new Array(userIds.length);
     const done = change === 'grant' ? 'granted' : 'removed';
-    await mapWithConcurrency(chunk(userIds, ETHORA_LIMITS.membersPerCall), options.concurrency, async (part) => {
+    await mapWithConcurrency(chunk(userIds, ETHORA_LIMITS.membersPerCall), options.concurrency, (part) => inChunkSpan(scope.appId, part, async () => {
       const error = await sendAccessChunk(this.deps.rooms, scope, change, chatId, part.items);
       part.items.forEach((userId, offset) => {
         report[part.start + offset] = error ? { userId, status: 'failed', error } : { userId, status: done };
       });
       progress.add(part.items.length);
-    });
+    }));
     const totals = countAccess(report);
     return { ok: totals.failed === 0, chatId, users: report, totals };
   }

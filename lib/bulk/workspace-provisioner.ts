@@ -11,6 +11,7 @@ import { mapWithConcurrency } from './bounded-concurrency.js';
 import { chunk } from './chunk.js';
 import type { BulkItemError, ProvisionedUser, ProvisionWorkspaceReport } from '../interfaces/ethora-bulk.interface.js';
 import { createUserChunk } from './user-chunk.js';
+import { inChunkSpan } from '../observability/workflow-spans.js';
 
 /** What the provisioner works with. */
 export interface WorkspaceDeps {
@@ -55,7 +56,8 @@ export async function provisionWorkspace(deps: WorkspaceDeps, plan: WorkspacePla
 
   const tasks: Task[] = [room];
   for (const part of chunk(users, deps.chunkSize)) {
-    tasks.push(async () => {
+    // Observability hook: one child span per chunk.
+    tasks.push(() => inChunkSpan(scope.appId, part, async () => {
       const created = await createUserChunk(deps.batches, scope, part.items, deps.log);
       const existing = created.filter((user) => user.status !== 'failed').map((user) => user.userId);
       const roomError = (await room()).error;
@@ -67,7 +69,7 @@ export async function provisionWorkspace(deps: WorkspaceDeps, plan: WorkspacePla
         report[part.start + offset] = { userId: user.userId, status: user.status, granted, ...(error && { error }) };
       });
       progress.add(part.items.length);
-    });
+    }));
   }
   const botJid = plan.chatbotJid;
   if (botJid) {

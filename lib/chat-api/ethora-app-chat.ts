@@ -48,6 +48,7 @@ import { readIncludeMembers, readUserChatsQuery, readUserFilter, readUserListQue
 import { buildUserUpdates } from '../edge/user-update.js';
 import { readId, readIdList, readIdOrIds } from '../edge/arguments.js';
 import { assertOptionalBoolean, pageOf, pageSizeOf } from '../edge/request-arguments.js';
+import { TraceEthoraCalls } from '../observability/trace-ethora-calls.decorator.js';
 import type { EthoraChatParts } from './ethora-chat-parts.js';
 import { readRoomSync, readWorkspaceSync } from './sync-arguments.js';
 import { readWorkspacePlan } from './workspace-arguments.js';
@@ -57,6 +58,8 @@ import { readWorkspacePlan } from './workspace-arguments.js';
  * into checked values first (one reader per concept), then calls the resources and workflows, which take only
  * checked values. `EthoraChatService` extends it for the configured app; `forApp` builds one per child app.
  */
+// Observability hook: every async method (new ones too) is one INTERNAL span `ethora.<method>` for this app.
+@TraceEthoraCalls<EthoraAppChat>((chat) => chat.appId)
 export class EthoraAppChat implements EthoraChatApi {
   readonly appId: string;
 

@@ -13,6 +13,7 @@ import { EthoraValidationError } from './ethora-validation.error.js';
 import { EthoraResponseTooLargeError } from './ethora-response-too-large.error.js';
 import { EthoraUnexpectedResponseError } from './ethora-unexpected-response.error.js';
 import { excerpt, scrubDeep } from './safe-text.js';
+import type { EthoraRateLimitState } from '../contract/rate-limit-state.js';
 import { readErrorBody, saysAlreadyExists, saysNotFound } from './read-error-body.js';
 
 /** The call that failed, as the HTTP client knows it. */
@@ -25,6 +26,10 @@ export interface FailedCall {
   origin?: string;
   /** The library's own credentials in use (tokens): scrubbed from any server text the error passes on. */
   secrets?: readonly string[];
+  /** The correlation id the request was sent with (`x-request-id`). */
+  requestId?: string;
+  /** What a 429 answer said about the rate limit (read by the transport). */
+  rateLimit?: EthoraRateLimitState;
 }
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
@@ -47,18 +52,17 @@ export function createApiError(raw: unknown, call: FailedCall): EthoraApiError {
   const quote = (text: string | undefined) => (text === undefined ? undefined : excerpt(text, secrets));
   const serverCode = quote(summary.serverCode);
   const serverMessage = quote(summary.serverMessage);
-  const requestId = quote(summary.requestId ?? headerValue(response.headers, 'x-request-id'));
+  // Ours (what we sent as x-request-id) and the server's own, kept apart.
+  const serverRequestId = quote(summary.requestId ?? headerValue(response.headers, 'x-request-id'));
   const said = [serverCode, serverMessage].filter(Boolean).join(': ');
-  const message =
-    `Ethora ${call.method} ${call.path} failed with ${response.status}` +
-    (said ? ` ${said}` : '') +
-    (requestId ? ` (requestId ${requestId})` : '');
+  const message = `Ethora ${call.method} ${call.path} failed with ${response.status}` + (said ? ` ${said}` : '') + ids(call.requestId, serverRequestId);
   const details: EthoraApiErrorDetails = {
     ...baseDetails(call, message),
     status: response.status,
     serverCode,
     serverMessage,
-    requestId,
+    serverRequestId,
+    ...(response.status === 429 && call.rateLimit && { rateLimit: call.rateLimit }),
     response: answerOf(response, secrets),
   };
   const ErrorClass = classFor(response.status, summary);
@@ -76,11 +80,14 @@ export function unexpectedResponseError(
 ): EthoraUnexpectedResponseError {
   const secrets = call.secrets ?? [];
   const body = typeof answer.data === 'string' ? answer.data : safeJson(answer.data);
-  const message = `Ethora ${call.method} ${call.path} answered ${answer.status} with ${problem}: ${excerpt(body, secrets) || '(empty body)'}`;
+  const echoedId = headerValue(answer.headers, 'x-request-id');
+  const serverRequestId = echoedId === undefined ? undefined : excerpt(echoedId, secrets);
+  const said = excerpt(body, secrets) || '(empty body)';
+  const message = `Ethora ${call.method} ${call.path} answered ${answer.status} with ${problem}: ${said}${ids(call.requestId, serverRequestId)}`;
   return new EthoraUnexpectedResponseError({
     ...baseDetails(call, message),
     status: answer.status,
-    requestId: headerValue(answer.headers, 'x-request-id'),
+    serverRequestId,
     response: answerOf(answer, secrets),
   });
 }
@@ -89,13 +96,13 @@ function transportError(axiosError: AxiosError | undefined, lowLevel: Error | un
   const at = call.origin ? ` (Ethora at ${call.origin})` : '';
   if (axiosError && TOO_LARGE.test(axiosError.message)) {
     const limit = /\d+/.exec(axiosError.message)?.[0];
-    const message = `Ethora ${call.method} ${call.path} sent a body larger than maxResponseBytes (${limit} bytes); reading stopped${at}`;
+    const message = `Ethora ${call.method} ${call.path} sent a body larger than maxResponseBytes (${limit} bytes); reading stopped${at}${ids(call.requestId)}`;
     return new EthoraResponseTooLargeError(baseDetails(call, message));
   }
   const timedOut = TIMEOUT_CODES.has(axiosError?.code ?? '');
   const reason = lowLevel?.message ?? axiosError?.message;
   const why = timedOut ? 'timed out' : `got no answer (${axiosError?.code ?? reason ?? 'unknown error'}${axiosError?.response ? ', body cut off' : ''})`;
-  const details = baseDetails(call, `Ethora ${call.method} ${call.path} ${why} after ${call.attempts} attempt(s)${at}`);
+  const details = baseDetails(call, `Ethora ${call.method} ${call.path} ${why} after ${call.attempts} attempt(s)${at}${ids(call.requestId)}`);
   details.cause = lowLevel;
   return timedOut ? new EthoraTimeoutError(details) : new EthoraConnectionError(details);
 }
@@ -133,7 +140,13 @@ function classFor(status: number, summary: ReturnType<typeof readErrorBody>): ne
 }
 
 function baseDetails(call: FailedCall, message: string): EthoraApiErrorDetails {
-  return { message, method: call.method, path: call.path, attempts: call.attempts, retryAfterMs: call.retryAfterMs };
+  return { message, method: call.method, path: call.path, attempts: call.attempts, retryAfterMs: call.retryAfterMs, requestId: call.requestId };
+}
+
+function ids(requestId: string | undefined, serverRequestId?: string): string {
+  const parts = [requestId && `requestId ${requestId}`, serverRequestId && serverRequestId !== requestId && `server requestId ${serverRequestId}`];
+  const said = parts.filter(Boolean).join(', ');
+  return said ? ` (${said})` : '';
 }
 
 function headerValue(headers: unknown, name: string): string | undefined {

@@ -1,3 +1,4 @@
+import type { EthoraRateLimitState } from '../contract/rate-limit-state.js';
 import { AxiosError, AxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { brandEthoraError, hasEthoraBrand } from './ethora-error-brand.js';
 
@@ -26,8 +27,13 @@ export interface EthoraApiErrorDetails {
   serverCode?: string;
   /** The server's own message, read from `message || error || msg || reason` or a string body. */
   serverMessage?: string;
+  /** The correlation id we sent the request with (`x-request-id`). */
   requestId?: string;
+  /** The server's own request id (from the error body or its `x-request-id` header), when it sent one. */
+  serverRequestId?: string;
   retryAfterMs?: number;
+  /** What the answer said about the rate limit (429 only). */
+  rateLimit?: EthoraRateLimitState;
   /** How many attempts were made, retries included. */
   attempts: number;
   /** The server's answer: status, status text, response headers and body as sent. */
@@ -49,6 +55,7 @@ export class EthoraApiError extends AxiosError {
   readonly serverCode?: string;
   readonly serverMessage?: string;
   readonly requestId?: string;
+  readonly serverRequestId?: string;
   readonly attempts: number;
 
   constructor(details: EthoraApiErrorDetails) {
@@ -61,6 +68,7 @@ export class EthoraApiError extends AxiosError {
     this.serverCode = details.serverCode;
     this.serverMessage = details.serverMessage;
     this.requestId = details.requestId;
+    this.serverRequestId = details.serverRequestId;
     this.attempts = details.attempts;
     if (details.cause) Object.defineProperty(this, 'cause', { value: details.cause, enumerable: false, writable: true });
     brandEthoraError(this);
@@ -70,9 +78,9 @@ export class EthoraApiError extends AxiosError {
 }
 
 function serialize(error: EthoraApiError): object {
-  const { name, message, code, status, method, path, serverCode, serverMessage, requestId, attempts } = error;
+  const { name, message, code, status, method, path, serverCode, serverMessage, requestId, serverRequestId, attempts } = error;
   const { retryAfterMs } = error as { retryAfterMs?: number };
-  return { name, message, code, status, method, path, serverCode, serverMessage, requestId, attempts, retryAfterMs };
+  return { name, message, code, status, method, path, serverCode, serverMessage, requestId, serverRequestId, attempts, retryAfterMs };
 }
 
 /** True for a branded error that came from an API call (it is also an `AxiosError`). @internal */

@@ -3,17 +3,22 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { AxiosError, isAxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
 import { createApiError, unexpectedResponseError, type FailedCall } from '../errors/create-api-error.js';
 import type { EthoraApiErrorCode } from '../errors/ethora-api.error.js';
 import { EthoraConnectionError } from '../errors/ethora-connection.error.js';
+import type { EthoraRateLimitState } from '../contract/rate-limit-state.js';
 import { EthoraLog } from '../logging/ethora-log.js';
+import { openTelemetryLoaded } from '../observability/open-telemetry.js';
+import { ETHORA_REQUEST_ID_HEADER, requestIdForCall } from '../observability/request-id.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 import { EthoraCredentials } from '../credentials/ethora-credentials.js';
 import { answerProblem } from './answer-shapes.js';
 import { buildPath, type EthoraRoute } from './ethora-routes.js';
+import { rateLimitOfRefusal } from './rate-limit-state.js';
+import { EthoraRequestTelemetry } from './request-telemetry.js';
 import { decideRetry } from './retry-policy.js';
 import { redactForLog } from './redact.js';
 
@@ -37,13 +42,16 @@ const CANCELLED = Symbol('cancelled');
 
 /**
  * The one place requests are sent: auth headers, keep-alive, one deadline per attempt (connect, headers and
- * body), a cap on answer bodies, retries with backoff, answer-shape checks, logging and error mapping.
+ * body), a cap on answer bodies, retries with backoff, answer-shape checks, correlation ids, logging, error
+ * mapping and the observability hooks (CLIENT spans when asked, retry events, metrics, rate-limit state).
  * Answers come back as the server sent them (`response.data`). The agents (whose sockets hold the request
  * headers) and the request config live in private fields, so `util.inspect` of any service shows no token.
  */
 @Injectable()
-export class EthoraHttpClient implements OnApplicationShutdown {
+export class EthoraHttpClient implements OnModuleInit, OnApplicationShutdown {
   readonly #log: EthoraLog;
+  // Observability hook: rate-limit state, CLIENT spans, retry events and metrics.
+  readonly #telemetry: EthoraRequestTelemetry;
   readonly #shutdown = new AbortController();
   // Built once: per-request work is only the headers (the cached token) and the path.
   readonly #baseConfig: AxiosRequestConfig;
@@ -57,6 +65,7 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     this.#http = http;
     this.#credentials = credentials;
     this.#log = new EthoraLog(options.logger);
+    this.#telemetry = new EthoraRequestTelemetry(options.apiUrl, options.httpClientSpans);
     // Every call in flight listens on this one signal; more than 10 at once is normal, not a leak.
     setMaxListeners(0, this.#shutdown.signal);
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
@@ -82,28 +91,34 @@ export class EthoraHttpClient implements OnApplicationShutdown {
   async send<T>(route: EthoraRoute, request: EthoraRequest = {}): Promise<T> {
     const path = request.pathOverride ?? buildPath(route.path, request.params);
     let tokenRenewed = false;
+    // One correlation id per request, shared by its attempts: the caller's (runWithEthoraRequestId) or a fresh one.
+    const requestId = requestIdForCall();
     for (let attempt = 1; ; attempt++) {
-      if (this.#shutdown.signal.aborted) throw this.cancelledError(route.method, path, attempt - 1, 'the Nest application is shutting down');
+      if (this.#shutdown.signal.aborted) throw this.cancelledError(route.method, path, attempt - 1, requestId, 'the Nest application is shutting down');
       // Outside the try: a missing credential is a config error, not a failed request.
-      const headers = this.#credentials.headersFor(route);
-      const token = headers['x-custom-token'];
+      const credentialHeaders = this.#credentials.headersFor(route);
+      const token = credentialHeaders['x-custom-token'];
+      // A fresh object per attempt: a CLIENT span injects its trace context into it.
+      const headers: Record<string, string> = { ...credentialHeaders, [ETHORA_REQUEST_ID_HEADER]: requestId };
       const started = performance.now();
       // Only failures need it: built then, not per call.
-      const call = (): FailedCall => ({ method: route.method, path, attempts: attempt, origin: this.#options.apiUrl, secrets: [token] });
+      const call = (): FailedCall => ({ method: route.method, path, attempts: attempt, origin: this.#options.apiUrl, secrets: [token], requestId });
       let response: AxiosResponse<T>;
       try {
-        response = await this.attempt<T>(this.config(route, path, request, headers), request.signal);
+        const config = this.config(route, path, request, headers);
+        response = await this.#telemetry.attempt({ route, path, attempt, requestId, headers }, () => this.attempt<T>(config, request.signal));
       } catch (error) {
-        if (error === CLOSING) throw this.cancelledError(route.method, path, attempt, 'the Nest application is shutting down');
-        if (error === CANCELLED) throw this.cancelledError(route.method, path, attempt, 'its caller stopped waiting');
+        if (error === CLOSING) throw this.cancelledError(route.method, path, attempt, requestId, 'the Nest application is shutting down');
+        if (error === CANCELLED) throw this.cancelledError(route.method, path, attempt, requestId, 'its caller stopped waiting');
         // Expired or refused server token (e.g. clock skew): forget it, mint a new one, try once more.
         if (!tokenRenewed && isAxiosError(error) && error.response?.status === 401 && this.#credentials.renew(route, token, headerText(error.response.headers, 'date'))) {
           tokenRenewed = true;
-          this.#log.warn(`Ethora ${route.method} ${path} answered 401; retrying once with a new server token`);
+          this.#log.warn(`Ethora ${route.method} ${path} answered 401; retrying once with a new server token (requestId ${requestId})`);
+          this.#telemetry.retrying(route, { code: 'authentication_failed', status: 401, requestId }, attempt, 0);
           continue;
         }
         const decision = decideRetry(error, attempt, route.retrySafe, this.#options);
-        const apiError = createApiError(error, { ...call(), retryAfterMs: decision.retryAfterMs });
+        const apiError = createApiError(error, { ...call(), retryAfterMs: decision.retryAfterMs, rateLimit: rateLimitOfRefusal(error) });
         if (!decision.retry) {
           if (request.handled?.includes(apiError.code)) this.#log.debug(() => `${apiError.message} (handled as ${apiError.code})`);
           else this.#log.error(apiError.message);
@@ -112,16 +127,27 @@ export class EthoraHttpClient implements OnApplicationShutdown {
         this.#log.warn(
           `${apiError.message} (attempt ${attempt}/${this.#options.maxRetries + 1} in ${elapsed(started)}ms); retrying in ${decision.delayMs}ms`,
         );
+        this.#telemetry.retrying(route, apiError, attempt, decision.delayMs);
         await sleep(decision.delayMs, undefined, { signal: this.#shutdown.signal }).catch(() => undefined);
         continue;
       }
-      this.#log.debug(() => `${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt})`);
+      this.#log.debug(() => `${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt}) requestId ${requestId}`);
       const problem = answerProblem(route.answer, response.data);
       if (problem === undefined) return response.data;
       const apiError = unexpectedResponseError(response, problem, call());
       this.#log.error(apiError.message);
       throw apiError;
     }
+  }
+
+  /** The last rate-limit state Ethora sent (`x-ratelimit-*`, `Retry-After`), if it ever sent one. */
+  get rateLimitState(): EthoraRateLimitState | undefined {
+    return this.#telemetry.rateLimitState;
+  }
+
+  /** Waits for the optional `@opentelemetry/api` to load (or to be found missing) before the first call. */
+  async onModuleInit(): Promise<void> {
+    await openTelemetryLoaded;
   }
 
   /** Aborted when the application shuts down, so waits between calls (job polls) end with it. */
@@ -181,12 +207,13 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     };
   }
 
-  private cancelledError(method: string, path: string, attempts: number, why: string): EthoraConnectionError {
+  private cancelledError(method: string, path: string, attempts: number, requestId: string, why: string): EthoraConnectionError {
     return new EthoraConnectionError({
-      message: `Ethora ${method} ${path} was cancelled: ${why}`,
+      message: `Ethora ${method} ${path} was cancelled: ${why} (requestId ${requestId})`,
       method,
       path,
       attempts,
+      requestId,
     });
   }
 }

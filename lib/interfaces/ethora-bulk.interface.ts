@@ -30,7 +30,10 @@ export interface BulkItemError {
   message: string;
   status?: number;
   serverCode?: string;
+  /** The correlation id the failed request was sent with (`x-request-id`). */
   requestId?: string;
+  /** The server's own request id, when it sent one. */
+  serverRequestId?: string;
 }
 
 /**

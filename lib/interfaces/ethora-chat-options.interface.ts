@@ -60,6 +60,12 @@ export interface EthoraChatModuleOptions {
    * password, pwd, key, auth, ...) and personal data (email, names, phone) are replaced by `[redacted]`.
    */
   logRequestBodies?: boolean;
+  /**
+   * Emit one OpenTelemetry CLIENT span per HTTP attempt (stable HTTP semantic conventions) and inject the trace
+   * context into requests. Default false: leave it off when the app runs `@opentelemetry/instrumentation-http`,
+   * which makes those spans already. Needs `@opentelemetry/api` and a registered SDK; otherwise it does nothing.
+   */
+  httpClientSpans?: boolean;
   /** `false` silences the library's logging. Default true. Env: `ETHORA_CHAT_LOGGING`. */
   logging?: boolean;
   /** A logger to use instead of `new Logger('EthoraChat')`. */

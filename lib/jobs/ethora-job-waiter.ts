@@ -5,6 +5,7 @@ import { EthoraJobError } from '../errors/ethora-job.error.js';
 import { EthoraHttpClient } from '../http/ethora-http.client.js';
 import type { EthoraRoute } from '../http/ethora-routes.js';
 import type { EthoraJob, WaitForJobOptions } from '../interfaces/ethora-jobs.interface.js';
+import { inJobWaitSpan } from '../observability/workflow-spans.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 
 const FIRST_POLL_MS = 50;
@@ -34,6 +35,11 @@ export class EthoraJobWaiter {
    * @throws EthoraJobError with reason `failed`, `timeout` or `aborted`; EthoraApiError when a poll fails.
    */
   async wait<TResult>(location: JobLocation, options: WaitForJobOptions = {}): Promise<EthoraJob<TResult>> {
+    // Observability hook: one span per wait, with the number of polls.
+    return inJobWaitSpan(location.jobId, location.params.appId, (countPoll) => this.pollUntilDone<TResult>(location, options, countPoll));
+  }
+
+  private async pollUntilDone<TResult>(location: JobLocation, options: WaitForJobOptions, countPoll: () => void): Promise<EthoraJob<TResult>> {
     const timeoutMs = options.timeoutMs ?? this.options.jobTimeoutMs;
     const deadline = Date.now() + timeoutMs;
     const maxInterval = options.maxPollIntervalMs ?? MAX_POLL_MS;
@@ -43,6 +49,7 @@ export class EthoraJobWaiter {
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new EthoraJobError(jobId, 'timeout', `Ethora job ${jobId} did not finish within ${timeoutMs}ms`);
       await this.pause(Math.min(interval, remaining), jobId, options.signal);
+      countPoll();
       const job = await this.poll<TResult>(location, deadline, timeoutMs, options.signal);
       if (job.state === 'completed') return job;
       if (job.state === 'failed') {

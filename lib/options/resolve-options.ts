@@ -42,6 +42,8 @@ export function resolveEthoraChatOptions(input: Input): ResolvedEthoraChatOption
   ) as Record<NumericOption, number>;
   const logRequestBodies = input.logRequestBodies ?? ETHORA_CHAT_DEFAULTS.logRequestBodies;
   if (typeof logRequestBodies !== 'boolean') problems.add('logRequestBodies', 'must be true or false.');
+  const httpClientSpans = input.httpClientSpans ?? ETHORA_CHAT_DEFAULTS.httpClientSpans;
+  if (typeof httpClientSpans !== 'boolean') problems.add('httpClientSpans', 'must be true or false.');
   const chatbotJid = optionalString(input, 'chatbotJid', problems);
   const xmppHost = optionalString(input, 'xmppHost', problems);
   problems.throwIfAny();
@@ -66,6 +68,7 @@ export function resolveEthoraChatOptions(input: Input): ResolvedEthoraChatOption
     signingMode,
     ...numbers,
     logRequestBodies,
+    httpClientSpans,
     logger,
   });
 }

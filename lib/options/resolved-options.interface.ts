@@ -27,6 +27,7 @@ export interface ResolvedEthoraChatOptions {
   readonly maxSockets: number;
   readonly maxResponseBytes: number;
   readonly logRequestBodies: boolean;
+  readonly httpClientSpans: boolean;
   /** `undefined` when logging is off. */
   readonly logger?: LoggerService;
 }

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { EthoraChatService } from '../ethora-chat.service.js';
+import type { EthoraRateLimitState } from '../contract/rate-limit-state.js';
 
 /** Default deadline of one health check: long enough for a slow answer, short enough for a probe. */
 const DEFAULT_TIMEOUT_MS = 3_000;
+
+function rateLimitDetails(state: EthoraRateLimitState | undefined): { rateLimit?: EthoraRateLimitState } {
+  return state ? { rateLimit: state } : {};
+}
 
 /** Options of `EthoraHealthIndicator.isHealthy`. */
 export interface EthoraHealthCheckOptions {
@@ -40,7 +45,8 @@ export class EthoraHealthIndicator {
   ): Promise<HealthIndicatorResult<Key>> {
     const attempt = this.indicators
       .check(key)
-      .attempt(async () => ({ latencyMs: (await this.chat.ping()).latencyMs }))
+      // Rate-limit state is a detail, never a failure on its own.
+      .attempt(async () => ({ latencyMs: (await this.chat.ping()).latencyMs, ...rateLimitDetails(this.chat.rateLimitState) }))
       .withTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     return options.cacheTtlMs ? attempt.cacheFor(options.cacheTtlMs) : attempt;
   }

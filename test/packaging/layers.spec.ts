@@ -20,7 +20,7 @@ function folderImports(): Array<{ file: string; from: string; to: string }> {
 // The bottom layers, and what each may import (docs/decisions.md, "Edge checks and layers").
 const ALLOWED: Record<string, string[]> = {
   contract: ['contract'],
-  errors: ['errors'],
+  errors: ['errors', 'contract'],
   interfaces: ['interfaces', 'contract'],
   edge: ['edge', 'errors', 'contract', 'interfaces', 'ethora-chat.constants.js'],
   users: ['users', 'contract', 'errors', 'edge', 'interfaces', 'http', 'jobs', 'paging', 'ethora-chat.constants.js'],

@@ -36,11 +36,11 @@ describe('createApiError', () => {
     expect(error.response?.data).toEqual(data);
   });
 
-  it('reads message, code and requestId from any body shape', () => {
-    const error = createApiError(failed(422, { msg: 'bad', code: 'VALIDATION_ERROR', requestId: 'r-1' }), call);
-    expect(error.message).toBe('Ethora DELETE /v1/chats failed with 422 VALIDATION_ERROR: bad (requestId r-1)');
-    expect(error).toMatchObject({ serverCode: 'VALIDATION_ERROR', serverMessage: 'bad', requestId: 'r-1', method: 'DELETE', path: '/v1/chats' });
-    expect(createApiError(failed(500, {}, { 'x-request-id': 'h-2' }), call).requestId).toBe('h-2');
+  it('reads message, code and the server request id from any body shape, beside our correlation id', () => {
+    const error = createApiError(failed(422, { msg: 'bad', code: 'VALIDATION_ERROR', requestId: 'r-1' }), { ...call, requestId: 'ours-1' });
+    expect(error.message).toBe('Ethora DELETE /v1/chats failed with 422 VALIDATION_ERROR: bad (requestId ours-1, server requestId r-1)');
+    expect(error).toMatchObject({ serverCode: 'VALIDATION_ERROR', serverMessage: 'bad', requestId: 'ours-1', serverRequestId: 'r-1', method: 'DELETE', path: '/v1/chats' });
+    expect(createApiError(failed(500, {}, { 'x-request-id': 'h-2' }), call).serverRequestId).toBe('h-2');
   });
 
   it('maps timeouts and connection errors', () => {
