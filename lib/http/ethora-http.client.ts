@@ -13,6 +13,7 @@ import { EthoraLog } from '../logging/ethora-log.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 import { EthoraTokenService } from '../tokens/ethora-token.service.js';
 import { buildPath, type EthoraRoute } from './ethora-routes.js';
+import { RateLimiter } from './rate-limiter.js';
 import { decideRetry } from './retry-policy.js';
 import { redactBody } from './redact.js';
 
@@ -37,6 +38,8 @@ export class EthoraHttpClient implements OnApplicationShutdown {
   private readonly shutdown = new AbortController();
   // Built once: per-request work is only the headers (the cached token) and the path.
   private readonly baseConfig: AxiosRequestConfig;
+  /** Paces every attempt (`rateLimitPerSecond`) and slows down on 429s. */
+  readonly limiter: RateLimiter;
 
   constructor(
     @Inject(ETHORA_CHAT_RESOLVED_OPTIONS) private readonly options: ResolvedEthoraChatOptions,
@@ -44,6 +47,7 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     private readonly tokens: EthoraTokenService,
   ) {
     this.log = new EthoraLog(options.logger);
+    this.limiter = new RateLimiter(options.rateLimitPerSecond);
     // Every call in flight listens on this one signal; more than 10 at once is normal, not a leak.
     setMaxListeners(0, this.shutdown.signal);
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
@@ -67,17 +71,21 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     const path = request.pathOverride ?? buildPath(route.path, request.params);
     for (let attempt = 1; ; attempt++) {
       if (this.shutdown.signal.aborted) throw this.closedError(route.method, path, attempt - 1);
+      await this.limiter.acquire(this.shutdown.signal).catch(() => undefined);
+      if (this.shutdown.signal.aborted) throw this.closedError(route.method, path, attempt - 1);
       const started = performance.now();
       try {
         // axiosRef, not HttpService.request(): its Observable wrapper adds a CancelToken per call and cancels it
         // after every answer (building a CanceledError each time); the shutdown signal already covers cancelling.
         const response = await this.http.axiosRef.request<T>(this.config(route, path, request));
+        this.limiter.onSuccess();
         this.log.debug(() => `${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt})`);
         return response.data;
       } catch (error) {
         if (this.shutdown.signal.aborted) throw this.closedError(route.method, path, attempt);
         const decision = decideRetry(error, attempt, route.retrySafe, this.options);
         const apiError = createApiError(error, { method: route.method, path, attempts: attempt, retryAfterMs: decision.retryAfterMs });
+        if (apiError.code === 'rate_limited') this.limiter.onThrottled(decision.retryAfterMs);
         if (!decision.retry) {
           if (request.handled?.includes(apiError.code)) this.log.debug(() => `${apiError.message} (handled as ${apiError.code})`);
           else this.log.error(apiError.message);

@@ -36,6 +36,12 @@ export interface EthoraChatModuleOptions {
   jobTimeoutMs?: number;
   /** Most open sockets to Ethora (keep-alive pool size). Default 50. */
   maxSockets?: number;
+  /**
+   * Most requests per second this process sends to Ethora (every attempt counts, retries and job polls too).
+   * A 429 also slows the pace by 30% and holds every call until its `Retry-After`. Default: no ceiling (the
+   * slow-down on 429 still applies). For several instances, share one limit through `nestjs-ethora-chat/bullmq`.
+   */
+  rateLimitPerSecond?: number;
   /** `false` silences the library's logging. Default true. Env: `ETHORA_CHAT_LOGGING`. */
   logging?: boolean;
   /** A logger to use instead of `new Logger('EthoraChat')`. */

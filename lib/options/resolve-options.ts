@@ -49,6 +49,7 @@ export function resolveEthoraChatOptions(input: Partial<EthoraChatModuleOptions>
     clockSkewSeconds: integer(input, 'clockSkewSeconds', 0, 300),
     jobTimeoutMs: integer(input, 'jobTimeoutMs', 1),
     maxSockets: integer(input, 'maxSockets', 1),
+    rateLimitPerSecond: optionalRate(input.rateLimitPerSecond),
     logger,
   });
 }
@@ -84,6 +85,12 @@ function parseApiUrl(value: unknown): URL {
   if (url.username || url.password) fail('apiUrl', 'must not contain a user name or password.');
   if (url.search || url.hash) fail('apiUrl', 'must not contain a query or fragment.');
   return url;
+}
+
+function optionalRate(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) fail('rateLimitPerSecond', 'must be a positive number when set.');
+  return value;
 }
 
 type NumericOption = {

@@ -23,6 +23,8 @@ export interface ResolvedEthoraChatOptions {
   readonly clockSkewSeconds: number;
   readonly jobTimeoutMs: number;
   readonly maxSockets: number;
+  /** `undefined`: no ceiling. */
+  readonly rateLimitPerSecond?: number;
   /** `undefined` when logging is off. */
   readonly logger?: LoggerService;
 }

@@ -1,0 +1,82 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** How much a 429 cuts the send rate (the AWS SDK's adaptive mode uses the same 0.7). */
+const THROTTLE_FACTOR = 0.7;
+/** Share of the ceiling won back per successful answer after a cut (additive increase). */
+const RECOVERY_SHARE = 0.02;
+/** Never slow below this many requests per second. */
+const MIN_RATE = 0.5;
+
+/**
+ * Client-side pacing of every attempt the HTTP client sends, in the spirit of the AWS SDK's adaptive retry
+ * mode. With a ceiling (`rateLimitPerSecond`), attempts are spaced at least 1/rate apart, so a big bulk run
+ * never bursts into a 429 storm. A 429 cuts the rate by 30% (from the measured send rate when no ceiling was
+ * set) and holds every caller until its `Retry-After`; each success wins back 2% of the ceiling.
+ * @internal
+ */
+export class RateLimiter {
+  private rate: number | undefined;
+  // What recovery climbs back to: the ceiling, or the measured rate a first 429 cut from.
+  private target: number | undefined;
+  private nextSlot = 0;
+  private pausedUntil = 0;
+  private recentSends: number[] = [];
+
+  constructor(
+    private readonly ceiling: number | undefined,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.rate = ceiling;
+    this.target = ceiling;
+  }
+
+  /** Waits for this attempt's slot. Resolves at once while no limit applies. */
+  async acquire(signal?: AbortSignal): Promise<void> {
+    const now = this.now();
+    this.track(now);
+    if (this.rate === undefined && now >= this.pausedUntil) return;
+    const start = Math.max(now, this.nextSlot, this.pausedUntil);
+    this.nextSlot = start + (this.rate === undefined ? 0 : 1000 / this.rate);
+    if (start > now) await sleep(start - now, undefined, { signal });
+  }
+
+  /** A 429: slow down, and hold every caller until `Retry-After` has passed. */
+  onThrottled(retryAfterMs: number | undefined): void {
+    const now = this.now();
+    const base = this.rate ?? Math.max(MIN_RATE, this.measuredRate(now));
+    this.target ??= base;
+    this.rate = Math.max(MIN_RATE, base * THROTTLE_FACTOR);
+    if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+  }
+
+  /** A success: win back part of the rate lost to 429s; without a ceiling, stop pacing once recovered. */
+  onSuccess(): void {
+    const target = this.target;
+    if (this.rate === undefined || target === undefined || this.rate === this.ceiling) return;
+    const next = this.rate + Math.max(MIN_RATE, target * RECOVERY_SHARE);
+    if (this.ceiling === undefined && next >= target) {
+      this.rate = undefined;
+      this.target = undefined;
+    } else {
+      this.rate = Math.min(next, target);
+    }
+  }
+
+  /** The current pace in requests per second; `undefined` when unlimited. */
+  get currentRate(): number | undefined {
+    return this.rate;
+  }
+
+  // Only kept while unlimited: it is what a first 429 cuts from.
+  private track(now: number): void {
+    if (this.ceiling !== undefined) return;
+    this.recentSends.push(now);
+    if (this.recentSends.length > 4096 || (this.recentSends[0] as number) < now - 1000) {
+      this.recentSends = this.recentSends.filter((time) => time >= now - 1000);
+    }
+  }
+
+  private measuredRate(now: number): number {
+    return this.recentSends.filter((time) => time >= now - 1000).length;
+  }
+}
