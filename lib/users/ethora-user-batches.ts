@@ -45,8 +45,8 @@ export class EthoraUserBatches {
   }
 }
 
-// The job reports users by uuid (or xmppUsername); a user it does not mention is reported `missing`, never dropped.
-function matchResults(users: EthoraNewUser[], results: CreateUserResult[], appId: string): CreateUserResult[] {
+/** The job reports users by uuid (or xmppUsername); a user it does not mention is reported `missing`, never dropped. */
+export function matchResults(users: EthoraNewUser[], results: CreateUserResult[], appId: string): CreateUserResult[] {
   const byKey = new Map<string, CreateUserResult>();
   for (const result of results) {
     const uuid = result.uuid ?? (result.user?.uuid as string | undefined);
