@@ -44,13 +44,16 @@ export function resolveQueueOptions(options: EthoraQueueModuleOptions): Resolved
   };
 }
 
+/** Spread of the delay between a job's activation and its request reaching Ethora, allowed for in the window. */
+const ARRIVAL_JITTER_MS = 50;
+
 /**
  * BullMQ's limiter counts activations in fixed windows that start at the first activation after the last one
- * expired. Any 1 s span meets at most 1000/duration + 1 windows, so `max` per `duration` with
- * duration ≥ 1000·max / (rate − max) never lets a 1 s span exceed `rate`. Small windows (~25 ms) keep the
- * pace smooth and lose under 5% of the rate.
+ * expired. A span of 1 s (plus the arrival jitter) meets at most (1000 + jitter)/duration + 1 windows, so
+ * `max` per `duration` with duration ≥ max·(1000 + jitter) / (rate − max) never lets Ethora see more than
+ * `rate` requests in any 1 s. Small windows (~25 ms) keep the pace smooth; the cost is about 8% of the rate.
  */
 export function limiterWindow(rate: number): { max: number; duration: number } {
   const max = Math.max(1, Math.floor(rate / 40));
-  return { max, duration: Math.ceil((1000 * max) / (rate - max)) };
+  return { max, duration: Math.ceil((max * (1000 + ARRIVAL_JITTER_MS)) / (rate - max)) };
 }
