@@ -36,6 +36,7 @@ export { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 export { EthoraConfigError } from '../errors/ethora-config.error.js';
 export { EthoraJobError } from '../errors/ethora-job.error.js';
 export { assertPositiveInteger } from '../validation/arguments.js';
+export { ARRIVAL_JITTER_MS } from '../http/rate-limiter.js';
 
 /** Users per chunk job: Ethora's per-call limit. */
 export const CHUNK_SIZE = ETHORA_LIMITS.usersPerBatch;

@@ -1,6 +1,6 @@
 import type { ConnectionOptions } from 'bullmq';
 import type { EthoraQueueModuleOptions } from './ethora-queue-options.interface.js';
-import { assertPositiveInteger, EthoraArgumentError } from './provisioning-steps.js';
+import { ARRIVAL_JITTER_MS, assertPositiveInteger, EthoraArgumentError } from './provisioning-steps.js';
 
 /** Queue options with defaults applied. @internal */
 export interface ResolvedQueueOptions {
@@ -43,9 +43,6 @@ export function resolveQueueOptions(options: EthoraQueueModuleOptions): Resolved
     limiter: limiterWindow(rateLimitPerSecond),
   };
 }
-
-/** Spread of the delay between a job's activation and its request reaching Ethora, allowed for in the window. */
-const ARRIVAL_JITTER_MS = 50;
 
 /**
  * BullMQ's limiter counts activations in fixed windows that start at the first activation after the last one

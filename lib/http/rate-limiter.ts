@@ -6,11 +6,21 @@ const THROTTLE_FACTOR = 0.7;
 const RECOVERY_SHARE = 0.02;
 /** Never slow below this many requests per second. */
 const MIN_RATE = 0.5;
+/** Spread of the delay between sending a request and its arrival at Ethora, allowed for in the spacing. */
+export const ARRIVAL_JITTER_MS = 50;
+
+/**
+ * Gap between two attempts at `rate`/s such that no 1 s span at the server (plus jitter) ever holds more than
+ * `rate` requests: n evenly spaced sends fit in 1 s + jitter only if the gap is ≤ (1000 + jitter)/(n − 1).
+ */
+export function spacingMs(rate: number): number {
+  return rate > 1 ? Math.max(1000 / rate, (1000 + ARRIVAL_JITTER_MS) / (rate - 1)) : 1000 / rate;
+}
 
 /**
  * Client-side pacing of every attempt the HTTP client sends, in the spirit of the AWS SDK's adaptive retry
- * mode. With a ceiling (`rateLimitPerSecond`), attempts are spaced at least 1/rate apart, so a big bulk run
- * never bursts into a 429 storm. A 429 cuts the rate by 30% (from the measured send rate when no ceiling was
+ * mode. With a ceiling (`rateLimitPerSecond`), attempts are spaced so that no 1 s span holds more than the
+ * ceiling, so a big bulk run never bursts into a 429 storm. A 429 cuts the rate by 30% (from the measured send rate when no ceiling was
  * set) and holds every caller until its `Retry-After`; each success wins back 2% of the ceiling.
  * @internal
  */
@@ -36,7 +46,7 @@ export class RateLimiter {
     this.track(now);
     if (this.rate === undefined && now >= this.pausedUntil) return;
     const start = Math.max(now, this.nextSlot, this.pausedUntil);
-    this.nextSlot = start + (this.rate === undefined ? 0 : 1000 / this.rate);
+    this.nextSlot = start + (this.rate === undefined ? 0 : spacingMs(this.rate));
     if (start > now) await sleep(start - now, undefined, { signal });
   }
 
