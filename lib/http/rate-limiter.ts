@@ -4,6 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const THROTTLE_FACTOR = 0.7;
 /** Share of the ceiling won back per successful answer after a cut (additive increase). */
 const RECOVERY_SHARE = 0.02;
+/** 429s within this long of a cut answer requests sent before it took effect: they do not cut again. */
+const CUT_COOLDOWN_MS = 1_000;
 /** Never slow below this many requests per second. */
 const MIN_RATE = 0.5;
 /** Spread of the delay between sending a request and its arrival at Ethora, allowed for in the spacing. */
@@ -21,7 +23,8 @@ export function spacingMs(rate: number): number {
  * Client-side pacing of every attempt the HTTP client sends, in the spirit of the AWS SDK's adaptive retry
  * mode. With a ceiling (`rateLimitPerSecond`), attempts are spaced so that no 1 s span holds more than the
  * ceiling, so a big bulk run never bursts into a 429 storm. A 429 cuts the rate by 30% (from the measured send rate when no ceiling was
- * set) and holds every caller until its `Retry-After`; each success wins back 2% of the ceiling.
+ * set; a burst of 429s answering requests already sent counts as one) and holds every caller until its
+ * `Retry-After`; each success wins back 2% of the ceiling.
  * @internal
  */
 export class RateLimiter {
@@ -30,6 +33,7 @@ export class RateLimiter {
   private target: number | undefined;
   private nextSlot = 0;
   private pausedUntil = 0;
+  private lastCut = -Infinity;
   private recentSends: number[] = [];
 
   constructor(
@@ -53,10 +57,12 @@ export class RateLimiter {
   /** A 429: slow down, and hold every caller until `Retry-After` has passed. */
   onThrottled(retryAfterMs: number | undefined): void {
     const now = this.now();
+    if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+    if (now - this.lastCut < CUT_COOLDOWN_MS) return;
+    this.lastCut = now;
     const base = this.rate ?? Math.max(MIN_RATE, this.measuredRate(now));
     this.target ??= base;
     this.rate = Math.max(MIN_RATE, base * THROTTLE_FACTOR);
-    if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
   }
 
   /** A success: win back part of the rate lost to 429s; without a ceiling, stop pacing once recovered. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { EthoraEmulator } from '../../lib/testing/index.js';
 import { startRateLimitProxy, type RateLimitProxy } from './support/rate-limit-proxy.mjs';
-import { startRedis, type TestRedis } from './support/redis-server.js';
+import { startRedis, type TestRedis } from './support/redis-server.mjs';
 
 const ROOMS = 20;
 const USERS_PER_ROOM = 1_000;

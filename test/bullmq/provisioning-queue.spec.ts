@@ -4,7 +4,7 @@ import { EthoraQueueModule, EthoraProvisioningQueue, type EthoraQueueModuleOptio
 import { EthoraArgumentError, EthoraChatModule } from '../../lib/index.js';
 import { EthoraEmulator } from '../../lib/testing/index.js';
 import { workspaceUsers } from '../reliability/support/workspace-users.js';
-import { startRedis, type TestRedis } from './support/redis-server.js';
+import { startRedis, type TestRedis } from './support/redis-server.mjs';
 
 let redis: TestRedis;
 let emulator: EthoraEmulator;

@@ -43,9 +43,12 @@ describe('RateLimiter (single process)', () => {
   });
 
   it('cuts the rate by 30% on a 429, then wins it back on successes, never above the ceiling', () => {
-    const { limiter } = clocked(100);
+    const { limiter, advance } = clocked(100);
     limiter.onThrottled(undefined);
     expect(limiter.currentRate).toBeCloseTo(70);
+    limiter.onThrottled(undefined); // the same burst: no second cut
+    expect(limiter.currentRate).toBeCloseTo(70);
+    advance(1_000);
     limiter.onThrottled(undefined);
     expect(limiter.currentRate).toBeCloseTo(49);
     for (let i = 0; i < 100; i++) limiter.onSuccess();

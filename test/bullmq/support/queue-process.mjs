@@ -1,7 +1,8 @@
 // One instance of an app using the queue, as its own Nest application context on the built package (dist/).
 // `worker`: takes part in the work until killed. `producer`: enqueues one run per room, prints progress
 // lines while they run (`PROGRESS {...}`), then one `REPORT {...}` line per room, and exits.
-// Settings come from env: QUEUE_ROLE, ETHORA_CHAT_* (the emulator), REDIS_PORT, QUEUE_PREFIX, RATE, ROOMS, USERS_PER_ROOM.
+// Settings come from env: QUEUE_ROLE, ETHORA_CHAT_* (the emulator), REDIS_PORT, QUEUE_PREFIX, RATE, ROOMS, USERS_PER_ROOM,
+// CONCURRENCY, LOCK_MS, PROGRESS_MS.
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -46,7 +47,7 @@ if (role === 'worker') {
     const done = runs.reduce((sum, run) => sum + run.progress.done, 0);
     print('PROGRESS', { done, total: rooms.length * usersPerRoom });
     if (runs.every((run) => run.state === 'completed')) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, Number(env.PROGRESS_MS ?? 250)));
   }
   for (const room of rooms) {
     const report = await queue.waitForRun(`${room}-run`);
