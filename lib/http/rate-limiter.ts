@@ -1,5 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
 /** How much a 429 cuts the send rate (the AWS SDK's adaptive mode uses the same 0.7). */
 const THROTTLE_FACTOR = 0.7;
 /** Share of the ceiling won back per successful answer after a cut (additive increase). */
@@ -19,6 +17,12 @@ export function spacingMs(rate: number): number {
   return rate > 1 ? Math.max(1000 / rate, (1000 + ARRIVAL_JITTER_MS) / (rate - 1)) : 1000 / rate;
 }
 
+interface Waiter {
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+  signal?: AbortSignal;
+}
+
 /**
  * Client-side pacing of every attempt the HTTP client sends, in the spirit of the AWS SDK's adaptive retry
  * mode. With a ceiling (`rateLimitPerSecond`), attempts are spaced so that no 1 s span holds more than the
@@ -31,7 +35,9 @@ export class RateLimiter {
   private rate: number | undefined;
   // What recovery climbs back to: the ceiling, or the measured rate a first 429 cut from.
   private target: number | undefined;
-  private nextSlot = 0;
+  private lastRelease = -Infinity;
+  private readonly waiters: Waiter[] = [];
+  private timer: NodeJS.Timeout | undefined;
   private pausedUntil = 0;
   private lastCut = -Infinity;
   private recentSends: number[] = [];
@@ -44,14 +50,23 @@ export class RateLimiter {
     this.target = ceiling;
   }
 
-  /** Waits for this attempt's slot. Resolves at once while no limit applies. */
-  async acquire(signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits for this attempt's turn. Waiters are released one at a time, each at least one spacing after the
+   * previous release as it actually happened, so a stalled event loop never releases a burst.
+   */
+  acquire(signal?: AbortSignal): Promise<void> {
     const now = this.now();
     this.track(now);
-    if (this.rate === undefined && now >= this.pausedUntil) return;
-    const start = Math.max(now, this.nextSlot, this.pausedUntil);
-    this.nextSlot = start + (this.rate === undefined ? 0 : spacingMs(this.rate));
-    if (start > now) await sleep(start - now, undefined, { signal });
+    if (this.waiters.length === 0 && now >= this.dueAt(now)) {
+      this.lastRelease = now;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const waiter = { resolve, reject, signal };
+      this.waiters.push(waiter);
+      signal?.addEventListener('abort', () => this.drop(waiter), { once: true });
+      this.schedule();
+    });
   }
 
   /** A 429: slow down, and hold every caller until `Retry-After` has passed. */
@@ -81,6 +96,39 @@ export class RateLimiter {
   /** The current pace in requests per second; `undefined` when unlimited. */
   get currentRate(): number | undefined {
     return this.rate;
+  }
+
+  // When the next waiter may go: after any Retry-After pause, and one spacing after the last release.
+  private dueAt(now: number): number {
+    const paced = this.rate === undefined ? now : this.lastRelease + spacingMs(this.rate);
+    return Math.max(this.pausedUntil, paced);
+  }
+
+  private schedule(): void {
+    if (this.timer || this.waiters.length === 0) return;
+    const now = this.now();
+    this.timer = setTimeout(() => this.release(), Math.max(0, this.dueAt(now) - now));
+  }
+
+  private release(): void {
+    this.timer = undefined;
+    const now = this.now();
+    if (now >= this.dueAt(now)) {
+      this.lastRelease = now;
+      this.waiters.shift()?.resolve();
+    }
+    this.schedule();
+  }
+
+  private drop(waiter: Waiter): void {
+    const index = this.waiters.indexOf(waiter);
+    if (index < 0) return;
+    this.waiters.splice(index, 1);
+    waiter.reject(waiter.signal?.reason);
+    if (this.waiters.length === 0 && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
   }
 
   // Only kept while unlimited: it is what a first 429 cuts from.
