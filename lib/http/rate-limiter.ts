@@ -7,14 +7,15 @@ const CUT_COOLDOWN_MS = 1_000;
 /** Never slow below this many requests per second. */
 const MIN_RATE = 0.5;
 /** Spread of the delay between sending a request and its arrival at Ethora, allowed for in the spacing. */
-export const ARRIVAL_JITTER_MS = 50;
+export const ARRIVAL_JITTER_MS = 25;
 
 /**
  * Gap between two attempts at `rate`/s such that no 1 s span at the server (plus jitter) ever holds more than
- * `rate` requests: n evenly spaced sends fit in 1 s + jitter only if the gap is ≤ (1000 + jitter)/(n − 1).
+ * `rate` requests: n sends spaced by g fit in 1 s + jitter only if g ≤ (1000 + jitter)/(n − 1), and one more
+ * send may come early (a late timer's catch-up, see `release`), hence n − 2.
  */
 export function spacingMs(rate: number): number {
-  return rate > 1 ? Math.max(1000 / rate, (1000 + ARRIVAL_JITTER_MS) / (rate - 1)) : 1000 / rate;
+  return rate > 2 ? Math.max(1000 / rate, (1000 + ARRIVAL_JITTER_MS) / (rate - 2)) : 1000 / rate;
 }
 
 interface Waiter {
@@ -113,8 +114,10 @@ export class RateLimiter {
   private release(): void {
     this.timer = undefined;
     const now = this.now();
-    if (now >= this.dueAt(now)) {
-      this.lastRelease = now;
+    const due = this.dueAt(now);
+    if (now >= due) {
+      // A late timer may catch up by at most one spacing, so pacing keeps its rate without ever bursting.
+      this.lastRelease = this.rate === undefined ? now : Math.max(due, now - spacingMs(this.rate));
       this.waiters.shift()?.resolve();
     }
     this.schedule();

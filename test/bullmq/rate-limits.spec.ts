@@ -31,8 +31,8 @@ describe('RateLimiter (single process)', () => {
     return resolved;
   }
 
-  it.each([2, 10, 200, 5_000])('spaces attempts so that no 1 s span holds more than %i', (rate) => {
-    expect(Math.floor((1000 + ARRIVAL_JITTER_MS) / spacingMs(rate)) + 1).toBeLessThanOrEqual(rate);
+  it.each([3, 10, 200, 5_000])('spaces attempts so that no 1 s span holds more than %i, a late timer\'s catch-up included', (rate) => {
+    expect(Math.floor((1000 + ARRIVAL_JITTER_MS) / spacingMs(rate)) + 2).toBeLessThanOrEqual(rate);
     if (rate >= 200) expect(1000 / spacingMs(rate)).toBeGreaterThan(rate * 0.9);
   });
 
