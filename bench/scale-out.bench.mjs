@@ -97,7 +97,7 @@ async function onBullmq(distDir, url, emulator) {
         ROOMS: String(SCALE_USERS / USERS_PER_ROOM),
         USERS_PER_ROOM: String(USERS_PER_ROOM),
         CONCURRENCY: '16',
-        PROGRESS_MS: '2000',
+        PROGRESS_MS: '0',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

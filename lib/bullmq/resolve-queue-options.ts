@@ -48,9 +48,10 @@ export function resolveQueueOptions(options: EthoraQueueModuleOptions): Resolved
  * BullMQ's limiter counts activations in fixed windows that start at the first activation after the last one
  * expired. A span of 1 s (plus the arrival jitter) meets at most (1000 + jitter)/duration + 1 windows, so
  * `max` per `duration` with duration ≥ max·(1000 + jitter) / (rate − max) never lets Ethora see more than
- * `rate` requests in any 1 s. Small windows (~25 ms) keep the pace smooth; the cost is about 8% of the rate.
+ * `rate` requests in any 1 s. Windows of ~50 ms keep the pace smooth with few limiter stalls; the cost is
+ * about 8% of the rate.
  */
 export function limiterWindow(rate: number): { max: number; duration: number } {
-  const max = Math.max(1, Math.floor(rate / 40));
+  const max = Math.max(1, Math.floor(rate / 20));
   return { max, duration: Math.ceil((max * (1000 + ARRIVAL_JITTER_MS)) / (rate - max)) };
 }

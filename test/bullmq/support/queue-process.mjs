@@ -42,12 +42,13 @@ if (role === 'worker') {
     const users = Array.from({ length: usersPerRoom }, (_, i) => ({ userId: `${room}-u${i}`, firstName: 'Member', lastName: `No ${i}` }));
     await queue.provisionWorkspace(room, users, { runKey: `${room}-run` });
   }
-  for (;;) {
+  // Progress lines (PROGRESS_MS > 0) are for watching a run; without them the producer just waits for the reports.
+  for (const progressMs = Number(env.PROGRESS_MS ?? 250); progressMs > 0; ) {
     const runs = await Promise.all(rooms.map((room) => queue.getRun(`${room}-run`)));
     const done = runs.reduce((sum, run) => sum + run.progress.done, 0);
     print('PROGRESS', { done, total: rooms.length * usersPerRoom });
     if (runs.every((run) => run.state === 'completed')) break;
-    await new Promise((resolve) => setTimeout(resolve, Number(env.PROGRESS_MS ?? 250)));
+    await new Promise((resolve) => setTimeout(resolve, progressMs));
   }
   for (const room of rooms) {
     const report = await queue.waitForRun(`${room}-run`);
