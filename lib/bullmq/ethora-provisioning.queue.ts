@@ -40,7 +40,7 @@ export interface EthoraRunStatus {
 }
 
 const FIRST_CHECK_MS = 100;
-const MAX_CHECK_MS = 1_000;
+const MAX_CHECK_MS = 500;
 
 /**
  * Durable workspace provisioning on BullMQ: `provisionWorkspace` enqueues a run and returns at once; the
