@@ -25,30 +25,26 @@ interface Waiter {
 }
 
 /**
- * Client-side pacing of every attempt the HTTP client sends, in the spirit of the AWS SDK's adaptive retry
- * mode. With a ceiling (`rateLimitPerSecond`), attempts are spaced so that no 1 s span holds more than the
- * ceiling, so a big bulk run never bursts into a 429 storm. A 429 cuts the rate by 30% (from the measured send rate when no ceiling was
- * set; a burst of 429s answering requests already sent counts as one) and holds every caller until its
- * `Retry-After`; each success wins back 2% of the ceiling.
+ * Client-side pacing of every attempt the HTTP client sends (`rateLimitPerSecond`), in the spirit of the AWS
+ * SDK's adaptive retry mode: attempts are spaced so that no 1 s span holds more than the limit, so a big bulk
+ * run never bursts into a 429 storm. A 429 cuts the pace by 30% (a burst of 429s answering requests already
+ * sent counts as one) and holds every caller until its `Retry-After`; each success wins back 2% of the limit.
+ * Without a limit it does nothing: retries alone handle a 429, as before.
  * @internal
  */
 export class RateLimiter {
-  private rate: number | undefined;
-  // What recovery climbs back to: the ceiling, or the measured rate a first 429 cut from.
-  private target: number | undefined;
+  private rate: number;
   private lastRelease = -Infinity;
   private readonly waiters: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
   private pausedUntil = 0;
   private lastCut = -Infinity;
-  private recentSends: number[] = [];
 
   constructor(
     private readonly ceiling: number | undefined,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.rate = ceiling;
-    this.target = ceiling;
+    this.rate = ceiling ?? Infinity;
   }
 
   /**
@@ -56,9 +52,9 @@ export class RateLimiter {
    * previous release as it actually happened, so a stalled event loop never releases a burst.
    */
   acquire(signal?: AbortSignal): Promise<void> {
+    if (this.ceiling === undefined) return Promise.resolve();
     const now = this.now();
-    this.track(now);
-    if (this.waiters.length === 0 && now >= this.dueAt(now)) {
+    if (this.waiters.length === 0 && now >= this.dueAt()) {
       this.lastRelease = now;
       return Promise.resolve();
     }
@@ -72,52 +68,42 @@ export class RateLimiter {
 
   /** A 429: slow down, and hold every caller until `Retry-After` has passed. */
   onThrottled(retryAfterMs: number | undefined): void {
+    if (this.ceiling === undefined) return;
     const now = this.now();
     if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
     if (now - this.lastCut < CUT_COOLDOWN_MS) return;
     this.lastCut = now;
-    const base = this.rate ?? Math.max(MIN_RATE, this.measuredRate(now));
-    this.target ??= base;
-    this.rate = Math.max(MIN_RATE, base * THROTTLE_FACTOR);
+    this.rate = Math.max(MIN_RATE, this.rate * THROTTLE_FACTOR);
   }
 
-  /** A success: win back part of the rate lost to 429s; without a ceiling, stop pacing once recovered. */
+  /** A success: win back part of the rate lost to 429s. */
   onSuccess(): void {
-    const target = this.target;
-    if (this.rate === undefined || target === undefined || this.rate === this.ceiling) return;
-    const next = this.rate + Math.max(MIN_RATE, target * RECOVERY_SHARE);
-    if (this.ceiling === undefined && next >= target) {
-      this.rate = undefined;
-      this.target = undefined;
-    } else {
-      this.rate = Math.min(next, target);
-    }
+    if (this.ceiling === undefined || this.rate === this.ceiling) return;
+    this.rate = Math.min(this.ceiling, this.rate + Math.max(MIN_RATE, this.ceiling * RECOVERY_SHARE));
   }
 
-  /** The current pace in requests per second; `undefined` when unlimited. */
+  /** The current pace in requests per second; `undefined` without a limit. */
   get currentRate(): number | undefined {
-    return this.rate;
+    return this.ceiling === undefined ? undefined : this.rate;
   }
 
   // When the next waiter may go: after any Retry-After pause, and one spacing after the last release.
-  private dueAt(now: number): number {
-    const paced = this.rate === undefined ? now : this.lastRelease + spacingMs(this.rate);
-    return Math.max(this.pausedUntil, paced);
+  private dueAt(): number {
+    return Math.max(this.pausedUntil, this.lastRelease + spacingMs(this.rate));
   }
 
   private schedule(): void {
     if (this.timer || this.waiters.length === 0) return;
-    const now = this.now();
-    this.timer = setTimeout(() => this.release(), Math.max(0, this.dueAt(now) - now));
+    this.timer = setTimeout(() => this.release(), Math.max(0, this.dueAt() - this.now()));
   }
 
   private release(): void {
     this.timer = undefined;
     const now = this.now();
-    const due = this.dueAt(now);
+    const due = this.dueAt();
     if (now >= due) {
       // A late timer may catch up by at most one spacing, so pacing keeps its rate without ever bursting.
-      this.lastRelease = this.rate === undefined ? now : Math.max(due, now - spacingMs(this.rate));
+      this.lastRelease = Math.max(due, now - spacingMs(this.rate));
       this.waiters.shift()?.resolve();
     }
     this.schedule();
@@ -132,18 +118,5 @@ export class RateLimiter {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-  }
-
-  // Only kept while unlimited: it is what a first 429 cuts from.
-  private track(now: number): void {
-    if (this.ceiling !== undefined) return;
-    this.recentSends.push(now);
-    if (this.recentSends.length > 4096 || (this.recentSends[0] as number) < now - 1000) {
-      this.recentSends = this.recentSends.filter((time) => time >= now - 1000);
-    }
-  }
-
-  private measuredRate(now: number): number {
-    return this.recentSends.filter((time) => time >= now - 1000).length;
   }
 }

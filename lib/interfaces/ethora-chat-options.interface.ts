@@ -38,8 +38,8 @@ export interface EthoraChatModuleOptions {
   maxSockets?: number;
   /**
    * Most requests per second this process sends to Ethora (every attempt counts, retries and job polls too).
-   * A 429 also slows the pace by 30% and holds every call until its `Retry-After`. Default: no ceiling (the
-   * slow-down on 429 still applies). For several instances, share one limit through `nestjs-ethora-chat/bullmq`.
+   * A 429 then also slows the pace by 30% and holds every call until its `Retry-After`. Default: no limit.
+   * For several instances, share one limit through `nestjs-ethora-chat/bullmq`.
    */
   rateLimitPerSecond?: number;
   /** `false` silences the library's logging. Default true. Env: `ETHORA_CHAT_LOGGING`. */
