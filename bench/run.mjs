@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { benchHttpOverhead } from './http-overhead.bench.mjs';
 import { benchOnboarding, ONBOARD_LATENCY_MS } from './onboarding.bench.mjs';
 import { benchPagerMemory } from './pager-memory.bench.mjs';
+import { benchScaleOut } from './scale-out.bench.mjs';
 import { startEmulatorProcess } from './support/emulator-process.mjs';
 import { BENCH_LOG_LEVELS, loadLibrary, startLibrary } from './support/library.mjs';
 import { fmt, machine, RUNS } from './support/measure.mjs';
@@ -57,6 +58,7 @@ async function main() {
   );
   await section('memory', '4. Pager memory', () => withLibrary(library, [], {}, benchPagerMemory));
   await section('sync', '5. Membership sync', () => benchSync(library, distDir));
+  await section('scale', '6. Scale-out under a rate limit', () => benchScaleOut(library, distDir));
 
   const info = machine();
   const table = renderTable(rows);

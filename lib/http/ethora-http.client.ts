@@ -14,6 +14,7 @@ import type { ResolvedEthoraChatOptions } from '../options/resolved-options.inte
 import { EthoraCredentials } from '../credentials/ethora-credentials.js';
 import { answerProblem } from './answer-shapes.js';
 import { buildPath, type EthoraRoute } from './ethora-routes.js';
+import { RateLimiter } from './rate-limiter.js';
 import { decideRetry } from './retry-policy.js';
 import { redactForLog } from './redact.js';
 
@@ -51,12 +52,15 @@ export class EthoraHttpClient implements OnApplicationShutdown {
   readonly #options: ResolvedEthoraChatOptions;
   readonly #http: HttpService;
   readonly #credentials: EthoraCredentials;
+  /** Paces every attempt (`rateLimitPerSecond`) and slows down on 429s. */
+  readonly #limiter: RateLimiter;
 
   constructor(@Inject(ETHORA_CHAT_RESOLVED_OPTIONS) options: ResolvedEthoraChatOptions, http: HttpService, credentials: EthoraCredentials) {
     this.#options = options;
     this.#http = http;
     this.#credentials = credentials;
     this.#log = new EthoraLog(options.logger);
+    this.#limiter = new RateLimiter(options.rateLimitPerSecond);
     // Every call in flight listens on this one signal; more than 10 at once is normal, not a leak.
     setMaxListeners(0, this.#shutdown.signal);
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
@@ -84,6 +88,7 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     let tokenRenewed = false;
     for (let attempt = 1; ; attempt++) {
       if (this.#shutdown.signal.aborted) throw this.cancelledError(route.method, path, attempt - 1, 'the Nest application is shutting down');
+      await this.pace(route.method, path, attempt - 1, request.signal);
       // Outside the try: a missing credential is a config error, not a failed request.
       const headers = this.#credentials.headersFor(route);
       const token = headers['x-custom-token'];
@@ -104,6 +109,7 @@ export class EthoraHttpClient implements OnApplicationShutdown {
         }
         const decision = decideRetry(error, attempt, route.retrySafe, this.#options);
         const apiError = createApiError(error, { ...call(), retryAfterMs: decision.retryAfterMs });
+        if (apiError.code === 'rate_limited') this.#limiter.onThrottled(decision.retryAfterMs);
         if (!decision.retry) {
           if (request.handled?.includes(apiError.code)) this.#log.debug(() => `${apiError.message} (handled as ${apiError.code})`);
           else this.#log.error(apiError.message);
@@ -115,6 +121,7 @@ export class EthoraHttpClient implements OnApplicationShutdown {
         await sleep(decision.delayMs, undefined, { signal: this.#shutdown.signal }).catch(() => undefined);
         continue;
       }
+      this.#limiter.onSuccess();
       this.#log.debug(() => `${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt})`);
       const problem = answerProblem(route.answer, response.data);
       if (problem === undefined) return response.data;
@@ -134,6 +141,15 @@ export class EthoraHttpClient implements OnApplicationShutdown {
     this.#shutdown.abort();
     this.#agents.http.destroy();
     this.#agents.https.destroy();
+  }
+
+  /** Waits for this attempt's turn under `rateLimitPerSecond`; shutdown and the caller's signal end the wait. */
+  private async pace(method: string, path: string, attempts: number, callerSignal: AbortSignal | undefined): Promise<void> {
+    if (!this.#limiter.active) return;
+    const signal = callerSignal ? AbortSignal.any([this.#shutdown.signal, callerSignal]) : this.#shutdown.signal;
+    await this.#limiter.acquire(signal).catch(() => undefined);
+    if (this.#shutdown.signal.aborted) throw this.cancelledError(method, path, attempts, 'the Nest application is shutting down');
+    if (callerSignal?.aborted) throw this.cancelledError(method, path, attempts, 'its caller stopped waiting');
   }
 
   /**

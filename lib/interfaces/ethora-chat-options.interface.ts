@@ -60,6 +60,12 @@ export interface EthoraChatModuleOptions {
    * password, pwd, key, auth, ...) and personal data (email, names, phone) are replaced by `[redacted]`.
    */
   logRequestBodies?: boolean;
+  /**
+   * Most requests per second this process sends to Ethora (every attempt counts, retries and job polls too).
+   * A 429 then also slows the pace by 30% and holds every call until its `Retry-After`. Default: no limit.
+   * For several instances, share one limit through `nestjs-ethora-chat/bullmq`.
+   */
+  rateLimitPerSecond?: number;
   /** `false` silences the library's logging. Default true. Env: `ETHORA_CHAT_LOGGING`. */
   logging?: boolean;
   /** A logger to use instead of `new Logger('EthoraChat')`. */

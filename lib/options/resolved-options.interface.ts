@@ -27,6 +27,8 @@ export interface ResolvedEthoraChatOptions {
   readonly maxSockets: number;
   readonly maxResponseBytes: number;
   readonly logRequestBodies: boolean;
+  /** `undefined`: no ceiling. */
+  readonly rateLimitPerSecond?: number;
   /** `undefined` when logging is off. */
   readonly logger?: LoggerService;
 }

@@ -27,18 +27,19 @@ describe('package manifest', () => {
   const imports = importsOf('lib');
 
   it('declares every package lib/ imports as a dependency or peer', () => {
-    expect(new Set(imports.map(({ pkg }) => pkg))).toEqual(new Set(['@nestjs/common', '@nestjs/config', '@nestjs/axios', '@nestjs/jwt', '@nestjs/terminus', 'axios']));
+    expect(new Set(imports.map(({ pkg }) => pkg))).toEqual(new Set(['@nestjs/common', '@nestjs/config', '@nestjs/axios', '@nestjs/jwt', '@nestjs/terminus', 'axios', 'bullmq']));
     expect(imports.filter(({ pkg }) => !declared.has(pkg)).map(({ file, pkg }) => `${file}: ${pkg}`)).toEqual([]);
   });
 
   it('imports optional peers only behind their own entry point', () => {
-    const leaks = imports.filter(({ file, pkg }) => optionalPeers.has(pkg) && !file.startsWith(join('lib', 'terminus')));
+    const entryOf: Record<string, string> = { '@nestjs/terminus': join('lib', 'terminus'), bullmq: join('lib', 'bullmq') };
+    const leaks = imports.filter(({ file, pkg }) => optionalPeers.has(pkg) && !file.startsWith(entryOf[pkg] ?? '\0'));
     expect(leaks.map(({ file, pkg }) => `${file}: ${pkg}`)).toEqual([]);
   });
 
   it('ships dist only, with an exports map that has types, under Apache-2.0', () => {
     expect(manifest).toMatchObject({ name: 'nestjs-ethora-chat', license: 'Apache-2.0', type: 'module', files: ['dist'] });
-    for (const entry of ['.', './testing', './terminus']) expect(manifest.exports[entry]).toHaveProperty('types');
+    for (const entry of ['.', './testing', './terminus', './bullmq']) expect(manifest.exports[entry]).toHaveProperty('types');
     expect(manifest.exports['./package.json']).toBe('./package.json');
   });
 
