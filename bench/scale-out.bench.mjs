@@ -1,5 +1,5 @@
-// 5. Scale-out: USERS users into USERS/100 rooms against an emulator with 30 ms latency behind a rate limit
-//    of 200 requests/s (a token bucket that answers 429 + Retry-After), run (a) in one process with
+// 6. Scale-out: USERS users into USERS/100 rooms against an emulator with 30 ms latency and its own rate limit
+//    of 200 requests/s (a token bucket per app, burst a quarter second's worth, 429 + Retry-After), run (a) in one process with
 //    `provisionWorkspace` and `rateLimitPerSecond`, and (b) by three BullMQ worker processes sharing one limit;
 //    plus (c) the naive `Promise.all` of createUser calls on 1,000 users against the same limit.
 //    BENCH_SCALE_USERS sets USERS (default 100,000).
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startRedis } from '../test/bullmq/support/redis-server.mjs';
-import { startEmulatorProcess, startReadyProcess } from './support/emulator-process.mjs';
+import { startReadyProcess } from './support/emulator-process.mjs';
 import { startLibrary } from './support/library.mjs';
 import { fmt, time } from './support/measure.mjs';
 
@@ -20,21 +20,20 @@ const USERS_PER_ROOM = 100;
 const NAIVE_USERS = 1_000;
 const BOUND = 1.15;
 const queueScript = fileURLToPath(new URL('../test/bullmq/support/queue-process.mjs', import.meta.url));
-const proxyScript = fileURLToPath(new URL('../test/bullmq/support/rate-limit-proxy.mjs', import.meta.url));
+const limitedEmulatorScript = fileURLToPath(new URL('./support/limited-emulator.mjs', import.meta.url));
 
 const rooms = () => Array.from({ length: SCALE_USERS / USERS_PER_ROOM }, (_, i) => `scale-${i}`);
 const usersOf = (room, count = USERS_PER_ROOM) => Array.from({ length: count }, (_, i) => ({ userId: `${room}-u${i}`, firstName: 'Bench', lastName: `User${i}` }));
 
-/** A fresh emulator (30 ms latency) behind a fresh 200/s limit; `run(url, emulator)` does the work. */
+/** A fresh emulator (30 ms latency, 200/s limit) in its own process; `run(url, emulator)` does the work. */
 async function behindLimit(distDir, run) {
-  const emulator = await startEmulatorProcess(distDir, ['--latency-ms', String(SCALE_LATENCY_MS)]);
-  // The limit runs in its own process too, so its clock is not held up by the client's CPU load.
-  const proxy = await startReadyProcess(proxyScript, [emulator.url, String(SCALE_RATE)], 'PROXY_READY');
+  const burst = String(SCALE_RATE / 4);
+  const emulator = await startReadyProcess(limitedEmulatorScript, [distDir, String(SCALE_LATENCY_MS), String(SCALE_RATE), burst], 'LIMITED_EMULATOR_READY');
   try {
-    const outcome = await run(proxy.url, emulator);
-    return { ...outcome, ...(await (await fetch(`${proxy.url}/__proxy/stats`)).json()) };
+    const outcome = await run(emulator.url, emulator);
+    const stats = await (await fetch(emulator.statsUrl)).json();
+    return { ...outcome, passed: stats.requests - stats.rateLimited, limited: stats.rateLimited, maxPerSecond: stats.maxRequestsPerSecond };
   } finally {
-    await proxy.stop();
     await emulator.stop();
   }
 }

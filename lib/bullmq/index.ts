@@ -1,3 +1,5 @@
+// The ./bullmq entry, listed name by name; test/packaging/exports.spec.ts pins it. `RunProgress` and the
+// module extras stay reachable through the signatures (`EthoraRunStatus['progress']`).
 export { EthoraQueueModule } from './ethora-queue.module.js';
 export {
   EthoraProvisioningQueue,
@@ -5,5 +7,4 @@ export {
   type QueuedProvisionOptions,
   type WaitForRunOptions,
 } from './ethora-provisioning.queue.js';
-export type { EthoraQueueModuleOptions, EthoraQueueModuleExtras } from './ethora-queue-options.interface.js';
-export type { RunProgress } from './run-store.js';
+export type { EthoraQueueModuleOptions } from './ethora-queue-options.interface.js';
