@@ -9,6 +9,7 @@ import { benchHttpOverhead } from './http-overhead.bench.mjs';
 import { benchObservabilityOverhead } from './observability-overhead.bench.mjs';
 import { benchOnboarding, ONBOARD_LATENCY_MS } from './onboarding.bench.mjs';
 import { benchPagerMemory } from './pager-memory.bench.mjs';
+import { benchScaleOut } from './scale-out.bench.mjs';
 import { startEmulatorProcess } from './support/emulator-process.mjs';
 import { BENCH_LOG_LEVELS, loadLibrary, startLibrary } from './support/library.mjs';
 import { fmt, machine, RUNS } from './support/measure.mjs';
@@ -59,6 +60,7 @@ async function main() {
   await section('memory', '4. Pager memory', () => withLibrary(library, [], {}, benchPagerMemory));
   await section('sync', '5. Membership sync', () => benchSync(library, distDir));
   await section('observability', '6. Observability overhead', () => withLibrary(library, [], {}, (ctx) => benchObservabilityOverhead(ctx, distDir)));
+  await section('scale', '7. Scale-out under a rate limit', () => benchScaleOut(library, distDir));
 
   const info = machine();
   const table = renderTable(rows);

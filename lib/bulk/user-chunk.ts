@@ -45,7 +45,8 @@ async function createRetryingFailedJob(
   }
 }
 
-function outcome(userId: string, result: CreateUserResult): BulkCreatedUser {
+/** One user's report entry from what Ethora's job said about it. */
+export function outcome(userId: string, result: CreateUserResult): BulkCreatedUser {
   const serverStatus = String(result.status);
   const xmppUsername = typeof result.xmppUsername === 'string' ? result.xmppUsername : undefined;
   const base = { userId, serverStatus, ...(xmppUsername && { xmppUsername }) };

@@ -17,6 +17,7 @@ import type { ResolvedEthoraChatOptions } from '../options/resolved-options.inte
 import { EthoraCredentials } from '../credentials/ethora-credentials.js';
 import { answerProblem } from './answer-shapes.js';
 import { buildPath, type EthoraRoute } from './ethora-routes.js';
+import { RateLimiter } from './rate-limiter.js';
 import { rateLimitOfRefusal } from './rate-limit-state.js';
 import { EthoraRequestTelemetry } from './request-telemetry.js';
 import { decideRetry } from './retry-policy.js';
@@ -59,6 +60,8 @@ export class EthoraHttpClient implements OnModuleInit, OnApplicationShutdown {
   readonly #options: ResolvedEthoraChatOptions;
   readonly #http: HttpService;
   readonly #credentials: EthoraCredentials;
+  /** Paces every attempt (`rateLimitPerSecond`) and slows down on 429s. */
+  readonly #limiter: RateLimiter;
 
   constructor(@Inject(ETHORA_CHAT_RESOLVED_OPTIONS) options: ResolvedEthoraChatOptions, http: HttpService, credentials: EthoraCredentials) {
     this.#options = options;
@@ -66,6 +69,7 @@ export class EthoraHttpClient implements OnModuleInit, OnApplicationShutdown {
     this.#credentials = credentials;
     this.#log = new EthoraLog(options.logger);
     this.#telemetry = new EthoraRequestTelemetry(options.apiUrl, options.httpClientSpans);
+    this.#limiter = new RateLimiter(options.rateLimitPerSecond);
     // Every call in flight listens on this one signal; more than 10 at once is normal, not a leak.
     setMaxListeners(0, this.#shutdown.signal);
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
@@ -95,6 +99,7 @@ export class EthoraHttpClient implements OnModuleInit, OnApplicationShutdown {
     const requestId = requestIdForCall();
     for (let attempt = 1; ; attempt++) {
       if (this.#shutdown.signal.aborted) throw this.cancelledError(route.method, path, attempt - 1, requestId, 'the Nest application is shutting down');
+      await this.pace(route.method, path, attempt - 1, requestId, request.signal);
       // Outside the try: a missing credential is a config error, not a failed request.
       const credentialHeaders = this.#credentials.headersFor(route);
       const token = credentialHeaders['x-custom-token'];
@@ -119,6 +124,7 @@ export class EthoraHttpClient implements OnModuleInit, OnApplicationShutdown {
         }
         const decision = decideRetry(error, attempt, route.retrySafe, this.#options);
         const apiError = createApiError(error, { ...call(), retryAfterMs: decision.retryAfterMs, rateLimit: rateLimitOfRefusal(error) });
+        if (apiError.code === 'rate_limited') this.#limiter.onThrottled(decision.retryAfterMs);
         if (!decision.retry) {
           if (request.handled?.includes(apiError.code)) this.#log.debug(() => `${apiError.message} (handled as ${apiError.code})`);
           else this.#log.error(apiError.message);
@@ -131,6 +137,7 @@ export class EthoraHttpClient implements OnModuleInit, OnApplicationShutdown {
         await sleep(decision.delayMs, undefined, { signal: this.#shutdown.signal }).catch(() => undefined);
         continue;
       }
+      this.#limiter.onSuccess();
       this.#log.debug(() => `${route.method} ${path} -> ${response.status} in ${elapsed(started)}ms (attempt ${attempt}) requestId ${requestId}`);
       const problem = answerProblem(route.answer, response.data);
       if (problem === undefined) return response.data;
@@ -160,6 +167,15 @@ export class EthoraHttpClient implements OnModuleInit, OnApplicationShutdown {
     this.#shutdown.abort();
     this.#agents.http.destroy();
     this.#agents.https.destroy();
+  }
+
+  /** Waits for this attempt's turn under `rateLimitPerSecond`; shutdown and the caller's signal end the wait. */
+  private async pace(method: string, path: string, attempts: number, requestId: string, callerSignal: AbortSignal | undefined): Promise<void> {
+    if (!this.#limiter.active) return;
+    const signal = callerSignal ? AbortSignal.any([this.#shutdown.signal, callerSignal]) : this.#shutdown.signal;
+    await this.#limiter.acquire(signal).catch(() => undefined);
+    if (this.#shutdown.signal.aborted) throw this.cancelledError(method, path, attempts, requestId, 'the Nest application is shutting down');
+    if (callerSignal?.aborted) throw this.cancelledError(method, path, attempts, requestId, 'its caller stopped waiting');
   }
 
   /**

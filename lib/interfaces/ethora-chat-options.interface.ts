@@ -66,6 +66,12 @@ export interface EthoraChatModuleOptions {
    * which makes those spans already. Needs `@opentelemetry/api` and a registered SDK; otherwise it does nothing.
    */
   httpClientSpans?: boolean;
+  /**
+   * Most requests per second this process sends to Ethora (every attempt counts, retries and job polls too).
+   * A 429 then also slows the pace by 30% and holds every call until its `Retry-After`. Default: no limit.
+   * For several instances, share one limit through `nestjs-ethora-chat/bullmq`.
+   */
+  rateLimitPerSecond?: number;
   /** `false` silences the library's logging. Default true. Env: `ETHORA_CHAT_LOGGING`. */
   logging?: boolean;
   /** A logger to use instead of `new Logger('EthoraChat')`. */

@@ -44,6 +44,7 @@ export function resolveEthoraChatOptions(input: Input): ResolvedEthoraChatOption
   if (typeof logRequestBodies !== 'boolean') problems.add('logRequestBodies', 'must be true or false.');
   const httpClientSpans = input.httpClientSpans ?? ETHORA_CHAT_DEFAULTS.httpClientSpans;
   if (typeof httpClientSpans !== 'boolean') problems.add('httpClientSpans', 'must be true or false.');
+  const rateLimitPerSecond = optionalRate(input.rateLimitPerSecond, problems);
   const chatbotJid = optionalString(input, 'chatbotJid', problems);
   const xmppHost = optionalString(input, 'xmppHost', problems);
   problems.throwIfAny();
@@ -69,6 +70,7 @@ export function resolveEthoraChatOptions(input: Input): ResolvedEthoraChatOption
     ...numbers,
     logRequestBodies,
     httpClientSpans,
+    ...(rateLimitPerSecond !== undefined && { rateLimitPerSecond }),
     logger,
   });
 }
@@ -122,6 +124,13 @@ function parseApiUrl(value: unknown, problems: ConfigProblems): URL | undefined 
   else if (url.username || url.password) problems.add('apiUrl', 'must not contain a user name or password.');
   else if (url.search || url.hash) problems.add('apiUrl', 'must not contain a query or fragment.');
   else return url;
+  return undefined;
+}
+
+function optionalRate(value: unknown, problems: ConfigProblems): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 1_000_000) return value;
+  problems.add('rateLimitPerSecond', 'must be a positive number (at most 1000000) when set.');
   return undefined;
 }
 

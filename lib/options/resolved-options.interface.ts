@@ -28,6 +28,8 @@ export interface ResolvedEthoraChatOptions {
   readonly maxResponseBytes: number;
   readonly logRequestBodies: boolean;
   readonly httpClientSpans: boolean;
+  /** `undefined`: no ceiling. */
+  readonly rateLimitPerSecond?: number;
   /** `undefined` when logging is off. */
   readonly logger?: LoggerService;
 }

@@ -3,6 +3,7 @@ import type { EthoraAppScope } from '../contract/app-scope.js';
 import { EthoraHttpClient } from '../http/ethora-http.client.js';
 import { ETHORA_ROUTES } from '../http/ethora-routes.js';
 import { okOrNotFound } from '../http/not-found-result.js';
+import type { EthoraJobTicket } from '../interfaces/ethora-jobs.interface.js';
 import type { CreateUserResult, DeleteUsersResult, EthoraNewUser } from '../interfaces/ethora-users.interface.js';
 import { EthoraJobWaiter } from '../jobs/ethora-job-waiter.js';
 import { isJobTicket, jobLocation } from '../jobs/job-locations.js';
@@ -24,15 +25,21 @@ export class EthoraUserBatches {
 
   /** Resolves to one outcome per user, in input order. */
   async create(scope: EthoraAppScope, users: readonly EthoraNewUser[]): Promise<CreateUserResult[]> {
+    const answer = await this.post(scope, users);
+    const results = isJobTicket(answer)
+      ? (await this.jobs.wait<{ results?: CreateUserResult[] }>(jobLocation('users', scope.appId, answer))).result?.results
+      : answer;
+    return matchResults(users, results ?? [], scope.appId);
+  }
+
+  /** Posts one batch without waiting: Ethora's job ticket, or the results when the server answered at once. */
+  async post(scope: EthoraAppScope, users: readonly EthoraNewUser[]): Promise<EthoraJobTicket | CreateUserResult[] | undefined> {
     const route = scope.appScoped ? ETHORA_ROUTES.createAppUsers : ETHORA_ROUTES.createUsers;
     const answer = await this.http.send<unknown>(route, {
       params: { appId: scope.appId },
       body: { bypassEmailConfirmation: true, usersList: users },
     });
-    const results = isJobTicket(answer)
-      ? (await this.jobs.wait<{ results?: CreateUserResult[] }>(jobLocation('users', scope.appId, answer))).result?.results
-      : (answer as SyncAnswer | undefined)?.results;
-    return matchResults(users, results ?? [], scope.appId);
+    return isJobTicket(answer) ? answer : (answer as SyncAnswer | undefined)?.results;
   }
 
   /** Deletes ≤ 100 users by plain id; `{ ok: false }` when Ethora says none of them exist. */
@@ -42,8 +49,8 @@ export class EthoraUserBatches {
   }
 }
 
-// The job reports users by uuid (or xmppUsername); a user it does not mention is reported `missing`, never dropped.
-function matchResults(users: readonly EthoraNewUser[], results: CreateUserResult[], appId: string): CreateUserResult[] {
+/** The job reports users by uuid (or xmppUsername); a user it does not mention is reported `missing`, never dropped. */
+export function matchResults(users: readonly EthoraNewUser[], results: CreateUserResult[], appId: string): CreateUserResult[] {
   const byKey = new Map<string, CreateUserResult>();
   for (const result of results) {
     const uuid = result.uuid ?? (result.user?.uuid as string | undefined);

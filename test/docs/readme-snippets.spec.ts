@@ -32,6 +32,7 @@ const TSCONFIG = {
       'nestjs-ethora-chat': [join(root, 'lib/index.ts')],
       'nestjs-ethora-chat/testing': [join(root, 'lib/testing/index.ts')],
       'nestjs-ethora-chat/terminus': [join(root, 'lib/terminus/index.ts')],
+      'nestjs-ethora-chat/bullmq': [join(root, 'lib/bullmq/index.ts')],
     },
   },
   include: ['**/*.ts'],

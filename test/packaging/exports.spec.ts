@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as bullmq from '../../lib/bullmq/index.js';
 import * as main from '../../lib/index.js';
 import * as terminus from '../../lib/terminus/index.js';
 import * as testing from '../../lib/testing/index.js';
@@ -80,6 +81,12 @@ const ENTRIES = {
     loaded: terminus as object,
     values: ['EthoraHealthIndicator', 'EthoraTerminusModule'],
     types: ['EthoraHealthCheckOptions'],
+  },
+  './bullmq': {
+    source: 'lib/bullmq/index.ts',
+    loaded: bullmq as object,
+    values: ['EthoraProvisioningQueue', 'EthoraQueueModule'],
+    types: ['EthoraQueueModuleOptions', 'EthoraRunStatus', 'QueuedProvisionOptions', 'WaitForRunOptions'],
   },
 } as const;
 

@@ -28,22 +28,25 @@ describe('package manifest', () => {
 
   it('declares every package lib/ imports as a dependency or peer', () => {
     expect(new Set(imports.map(({ pkg }) => pkg))).toEqual(
-      new Set(['@nestjs/common', '@nestjs/config', '@nestjs/axios', '@nestjs/jwt', '@nestjs/terminus', '@opentelemetry/api', 'axios']),
+      new Set(['@nestjs/common', '@nestjs/config', '@nestjs/axios', '@nestjs/jwt', '@nestjs/terminus', '@opentelemetry/api', 'axios', 'bullmq']),
     );
     expect(imports.filter(({ pkg }) => !declared.has(pkg)).map(({ file, pkg }) => `${file}: ${pkg}`)).toEqual([]);
   });
 
   it('imports optional peers only behind their own entry point', () => {
     // @opentelemetry/api is the exception: the transport uses it, through one guarded dynamic import() (and type imports).
-    const behindEntry = (file: string, pkg: string) =>
-      file.startsWith(join('lib', 'terminus')) || (pkg === '@opentelemetry/api' && file.startsWith(join('lib', 'observability')));
-    const leaks = imports.filter(({ file, pkg }) => optionalPeers.has(pkg) && !behindEntry(file, pkg));
+    const entryOf: Record<string, string> = {
+      '@nestjs/terminus': join('lib', 'terminus'),
+      bullmq: join('lib', 'bullmq'),
+      '@opentelemetry/api': join('lib', 'observability'),
+    };
+    const leaks = imports.filter(({ file, pkg }) => optionalPeers.has(pkg) && !file.startsWith(entryOf[pkg] ?? '\0'));
     expect(leaks.map(({ file, pkg }) => `${file}: ${pkg}`)).toEqual([]);
   });
 
   it('ships dist only, with an exports map that has types, under Apache-2.0', () => {
     expect(manifest).toMatchObject({ name: 'nestjs-ethora-chat', license: 'Apache-2.0', type: 'module', files: ['dist'] });
-    for (const entry of ['.', './testing', './terminus']) expect(manifest.exports[entry]).toHaveProperty('types');
+    for (const entry of ['.', './testing', './terminus', './bullmq']) expect(manifest.exports[entry]).toHaveProperty('types');
     expect(manifest.exports['./package.json']).toBe('./package.json');
   });
 
