@@ -117,13 +117,18 @@ Method:
 - 2: the same \`POST /v2/chats/users-access\` body and headers for all three; the plain axios instance and the raw
   \`node:http\` client each have their own keep-alive agent. The variants run interleaved.
 - 3: each run onboards new users into a new room (nothing "exists"); the emulator adds ${ONBOARD_LATENCY_MS} ms to every
-  request and completes a job on its first poll. Requests are counted in this process through Node's
+  request and finishes each job 50 ms after it is posted (its own clock). Requests are counted in this process through Node's
   \`http.client.request.start\` diagnostics channel (every attempt, retries included). The seed loop
   (\`createUser\` then \`grantUserAccessToChatRoom\`, one user at a time) runs on 100 users and is extrapolated ×10.
 - 4: the live heap (after forced gc, every 10,000 users and at the end) minus the heap before iterating; the
-  baseline keeps every user in an array instead. Users are seeded with \`createUsers\` (concurrency 8).
-- 5: no OpenTelemetry SDK registered. The hooks (public-call span wrapper, request id, per-attempt telemetry) around a
+  baseline keeps every user in an array instead. Users are seeded with \`bulkCreateUsers\` (concurrency 8).
+- 5: the emulator (30 ms latency) is seeded with the room; the sync reads 500 members a page and writes 100 per
+  request. The memory row streams the desired ids from a generator and samples the heap after forced gc.
+- 6: no OpenTelemetry SDK registered. The hooks (public-call span wrapper, request id, per-attempt telemetry) around a
   send that answers at once, minus the same send alone, per call; compared with one sequential grant's time.
+- 7: the emulator in its own process with 30 ms latency and its per-app token bucket (200 req/s, burst 50, 429 +
+  \`Retry-After\`); requests, 429s and the busiest second come from its \`stats()\`. Three worker processes share
+  one BullMQ queue on a \`redis-server\` the bench starts; the naive row sends 1,000 \`createUser\` calls at once.
 `;
 }
 
