@@ -6,25 +6,13 @@ const PERSONAL_KEY = /^(e-?mail|emails|firstName|lastName|displayName|fullName|p
 const REDACTED = '[redacted]';
 
 /**
- * A copy of a request body with secret-looking values replaced by `[redacted]`: the emulator's request log
- * (which keeps names and emails, so tests can read what was sent).
- */
-export function redactBody(value: unknown): unknown {
-  return redact(value, SECRET_KEY);
-}
-
-/**
  * A copy of a request body for the library's own log (`logRequestBodies`): secrets and personal data
  * (emails, names, phone numbers, addresses, pictures) replaced by `[redacted]`; ids and structure kept.
  */
 export function redactForLog(value: unknown): unknown {
-  return redact(value, SECRET_KEY, PERSONAL_KEY);
-}
-
-function redact(value: unknown, ...patterns: readonly RegExp[]): unknown {
-  if (Array.isArray(value)) return value.map((item) => redact(item, ...patterns));
+  if (Array.isArray(value)) return value.map(redactForLog);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, patterns.some((p) => p.test(key)) ? REDACTED : redact(inner, ...patterns)]),
+    Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) || PERSONAL_KEY.test(key) ? REDACTED : redactForLog(inner)]),
   );
 }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
 import { EthoraJobError } from '../errors/ethora-job.error.js';
+import { excerpt } from '../errors/safe-text.js';
 import { EthoraHttpClient } from '../http/ethora-http.client.js';
 import type { EthoraRoute } from '../http/ethora-routes.js';
 import type { EthoraJob, WaitForJobOptions } from '../interfaces/ethora-jobs.interface.js';
@@ -97,10 +98,11 @@ function sameOriginPath(statusUrl: string | undefined): string | undefined {
   return undefined;
 }
 
-function describeJobError(error: unknown): string {
-  if (typeof error === 'string') return error;
+/** A failed job's reason as the server gave it, quoted short and escaped like any server text. */
+export function describeJobError(error: unknown): string {
+  if (typeof error === 'string') return excerpt(error);
   if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
-    return (error as { message: string }).message;
+    return excerpt((error as { message: string }).message);
   }
   return 'no reason given';
 }

@@ -83,11 +83,6 @@ export class EthoraTokenService {
     if (Number.isFinite(serverMs) && Math.abs(serverMs - Date.now()) > 2_000) this.#clockOffsetMs = serverMs - Date.now();
   }
 
-  /** The server token being sent now (`undefined` before the first call): scrubbed from server text. @internal */
-  get currentServerToken(): string | undefined {
-    return this.#serverToken?.token;
-  }
-
   /**
    * A client token for `userId`, to hand to Ethora's chat component: `{ data: { type: 'client', userId, appId } }`.
    * Expires after `options.expiresInSeconds`, default `clientTokenTtlSeconds` (900 s).

@@ -16,7 +16,7 @@ interface Bucket {
 }
 
 /**
- * The emulator's rate limit (issue 14): one bucket per app, keyed by the app the token names. A refused
+ * The emulator's rate limit: one bucket per app, keyed by the app the token names. A refused
  * request answers 429 with `Retry-After` in whole seconds and the `x-ratelimit-*` headers, so a client's
  * back-off can be tested against a real limiter rather than a scripted fault.
  * @internal
