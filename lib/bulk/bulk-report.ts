@@ -2,6 +2,7 @@ import { isEthoraApiError } from '../errors/ethora-api.error.js';
 import type { EthoraLog } from '../logging/ethora-log.js';
 import { excerpt } from '../errors/safe-text.js';
 import type { BulkAccessResult, BulkCreatedUser, BulkCreateUsersTotals, BulkItemError } from '../interfaces/ethora-bulk.interface.js';
+import { errorCodeOf } from '../errors/ethora-error.js';
 
 /**
  * What a report keeps of an error: code, message and, for API errors, status, server code and request id.
@@ -19,11 +20,7 @@ export function toBulkItemError(error: unknown): BulkItemError {
       ...(error.serverRequestId !== undefined && { serverRequestId: error.serverRequestId }),
     });
   }
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return Object.freeze({ code: typeof code === 'string' ? code : 'unknown_error', message: error.message });
-  }
-  return Object.freeze({ code: 'unknown_error', message: String(error) });
+  return Object.freeze({ code: errorCodeOf(error), message: error instanceof Error ? error.message : String(error) });
 }
 
 /** Counts created / existed / failed users. */

@@ -51,3 +51,12 @@ export type EthoraErrorCode = EthoraError['code'];
 export function isEthoraError(value: unknown): value is EthoraError {
   return hasEthoraBrand(value);
 }
+
+/**
+ * The `code` an error carries (ours, or a transport code such as `ECONNRESET`), or `unknown_error`: the one
+ * answer for reports, span attributes and metrics, so they never disagree on what to call a failure.
+ */
+export function errorCodeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code : 'unknown_error';
+}

@@ -7,6 +7,7 @@ import { recordRequest, recordRetry } from '../observability/ethora-metrics.js';
 import { ATTR, definedAttributes } from '../observability/span-attributes.js';
 import type { EthoraRoute } from './ethora-routes.js';
 import { RateLimitTracker } from './rate-limit-state.js';
+import { errorCodeOf } from '../errors/ethora-error.js';
 
 /** One attempt as the HTTP client sends it. @internal */
 export interface AttemptInfo {
@@ -49,7 +50,7 @@ export class EthoraRequestTelemetry {
     } catch (error) {
       const response = isAxiosError(error) ? error.response : undefined;
       if (response) this.rateLimits.record(response.headers, response.status);
-      const errorType = response ? undefined : (((error as { code?: unknown }).code as string | undefined) ?? 'Error');
+      const errorType = response ? undefined : errorCodeOf(error);
       recordRequest(info.route.method, info.route.path, response?.status, errorType, performance.now() - started);
       throw error;
     }

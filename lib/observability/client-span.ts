@@ -2,6 +2,7 @@ import { isAxiosError } from 'axios';
 import { otelApi, otelTracer } from './open-telemetry.js';
 import { ATTR } from './span-attributes.js';
 import { setDefined } from './ethora-spans.js';
+import { errorCodeOf } from '../errors/ethora-error.js';
 
 /** One HTTP attempt, as a CLIENT span describes it. @internal */
 export interface ClientAttempt {
@@ -48,7 +49,7 @@ export async function sendInClientSpan<R extends { status: number }>(call: Clien
     return response;
   } catch (error) {
     const status = isAxiosError(error) ? error.response?.status : undefined;
-    const errorType = status !== undefined ? String(status) : ((error as { code?: unknown }).code as string | undefined) ?? 'Error';
+    const errorType = status !== undefined ? String(status) : errorCodeOf(error);
     setDefined(span, { [ATTR.httpStatus]: status, [ATTR.errorType]: errorType });
     span.setStatus({ code: api.SpanStatusCode.ERROR });
     throw error;

@@ -1,6 +1,7 @@
 import { currentEthoraRequestId } from './request-id.js';
 import { otelApi, otelTracer } from './open-telemetry.js';
 import { ATTR, definedAttributes, type EthoraAttributes } from './span-attributes.js';
+import { errorCodeOf } from '../errors/ethora-error.js';
 
 // SpanStatusCode.ERROR; a constant, so callers need no handle on the optional API.
 const SPAN_STATUS_ERROR = 2;
@@ -57,8 +58,8 @@ export function setDefined(span: EthoraSpan, attributes: EthoraAttributes): void
 
 /** What a failure adds to a span: the error's `code`, HTTP status and request ids, and status `ERROR`. @internal */
 export function markFailed(span: EthoraSpan & { setStatus(status: { code: number; message?: string }): unknown }, error: unknown): void {
-  const { code, status, requestId, serverRequestId } = (error ?? {}) as Record<string, unknown>;
-  const errorCode = typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown_error';
+  const { status, requestId, serverRequestId } = (error ?? {}) as Record<string, unknown>;
+  const errorCode = errorCodeOf(error);
   setDefined(span, {
     [ATTR.errorType]: errorCode,
     [ATTR.errorCode]: errorCode,

@@ -1,6 +1,7 @@
 import { inEthoraSpan } from './ethora-spans.js';
 import { recordJobWait } from './ethora-metrics.js';
 import { ATTR } from './span-attributes.js';
+import { errorCodeOf } from '../errors/ethora-error.js';
 
 /** One chunk of a bulk run as a child span `ethora.bulk.chunk`: where it starts in the input and how many items. @internal */
 export function inChunkSpan<T>(appId: string, part: { start: number; items: readonly unknown[] }, run: () => Promise<T>): Promise<T> {
@@ -21,7 +22,7 @@ export function inJobWaitSpan<T>(jobId: string, appId: string | undefined, wait:
     try {
       return await wait(countPoll);
     } catch (error) {
-      outcome = String((error as { code?: unknown }).code ?? 'error');
+      outcome = errorCodeOf(error);
       throw error;
     } finally {
       span?.setAttribute(ATTR.jobPolls, polls);
