@@ -15,6 +15,7 @@ import { EthoraUnexpectedResponseError } from './ethora-unexpected-response.erro
 import { excerpt, scrubDeep } from './safe-text.js';
 import type { EthoraRateLimitState } from '../contract/rate-limit-state.js';
 import { readErrorBody, saysAlreadyExists, saysNotFound } from './read-error-body.js';
+import { headerText, isBodyTooLarge } from './axios-answers.js';
 
 /** The call that failed, as the HTTP client knows it. */
 export interface FailedCall {
@@ -33,7 +34,6 @@ export interface FailedCall {
 }
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
-const TOO_LARGE = /^maxContentLength size of \d+ exceeded/;
 
 /**
  * Turns whatever a request threw into the matching `EthoraApiError` subclass (status → class, as stripe-node).
@@ -53,7 +53,7 @@ export function createApiError(raw: unknown, call: FailedCall): EthoraApiError {
   const serverCode = quote(summary.serverCode);
   const serverMessage = quote(summary.serverMessage);
   // Ours (what we sent as x-request-id) and the server's own, kept apart.
-  const serverRequestId = quote(summary.requestId ?? headerValue(response.headers, 'x-request-id'));
+  const serverRequestId = quote(summary.requestId ?? headerText(response.headers, 'x-request-id'));
   const said = [serverCode, serverMessage].filter(Boolean).join(': ');
   const message = `Ethora ${call.method} ${call.path} failed with ${response.status}` + (said ? ` ${said}` : '') + ids(call.requestId, serverRequestId);
   const details: EthoraApiErrorDetails = {
@@ -80,7 +80,7 @@ export function unexpectedResponseError(
 ): EthoraUnexpectedResponseError {
   const secrets = call.secrets ?? [];
   const body = typeof answer.data === 'string' ? answer.data : safeJson(answer.data);
-  const echoedId = headerValue(answer.headers, 'x-request-id');
+  const echoedId = headerText(answer.headers, 'x-request-id');
   const serverRequestId = echoedId === undefined ? undefined : excerpt(echoedId, secrets);
   const said = excerpt(body, secrets) || '(empty body)';
   const message = `Ethora ${call.method} ${call.path} answered ${answer.status} with ${problem}: ${said}${ids(call.requestId, serverRequestId)}`;
@@ -94,7 +94,7 @@ export function unexpectedResponseError(
 
 function transportError(axiosError: AxiosError | undefined, lowLevel: Error | undefined, call: FailedCall): EthoraApiError {
   const at = call.origin ? ` (Ethora at ${call.origin})` : '';
-  if (axiosError && TOO_LARGE.test(axiosError.message)) {
+  if (axiosError && isBodyTooLarge(axiosError)) {
     const limit = /\d+/.exec(axiosError.message)?.[0];
     const message = `Ethora ${call.method} ${call.path} sent a body larger than maxResponseBytes (${limit} bytes); reading stopped${at}${ids(call.requestId)}`;
     return new EthoraResponseTooLargeError(baseDetails(call, message));
@@ -149,7 +149,3 @@ function ids(requestId: string | undefined, serverRequestId?: string): string {
   return said ? ` (${said})` : '';
 }
 
-function headerValue(headers: unknown, name: string): string | undefined {
-  const value = (headers as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : undefined;
-}

@@ -22,6 +22,7 @@ import { rateLimitOfRefusal } from './rate-limit-state.js';
 import { EthoraRequestTelemetry } from './request-telemetry.js';
 import { decideRetry } from './retry-policy.js';
 import { redactForLog } from './redact.js';
+import { headerText } from '../errors/axios-answers.js';
 
 /** One call: path params, JSON body and query string. */
 export interface EthoraRequest {
@@ -236,9 +237,4 @@ export class EthoraHttpClient implements OnModuleInit, OnApplicationShutdown {
 
 function elapsed(started: number): number {
   return Math.round(performance.now() - started);
-}
-
-function headerText(headers: unknown, name: string): string | undefined {
-  const value = (headers as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : undefined;
 }

@@ -1,4 +1,5 @@
 import { isAxiosError } from 'axios';
+import { isBodyTooLarge } from '../errors/axios-answers.js';
 
 /** Retry knobs, taken from the resolved module options. */
 export interface RetrySettings {
@@ -17,8 +18,6 @@ export interface RetryDecision {
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-// A body over the cap is not transient: the same request would bring the same body.
-const TOO_LARGE = /^maxContentLength size/;
 
 /**
  * Decides whether a failed attempt is retried (stripe-node's policy): connection errors, timeouts and bodies
@@ -41,7 +40,8 @@ export function decideRetry(
   const transient =
     isAxiosError(error) &&
     error.code !== 'ERR_CANCELED' &&
-    !TOO_LARGE.test(error.message) &&
+    // A body over the cap is not transient: the same request would bring the same body.
+    !isBodyTooLarge(error) &&
     (status === undefined || status < 300 || RETRYABLE_STATUS.has(status));
   if (!retrySafe || !transient || attempt > settings.maxRetries) return { retry: false, delayMs: 0, retryAfterMs };
   if (retryAfterMs !== undefined && retryAfterMs > settings.retryMaxDelayMs) return { retry: false, delayMs: 0, retryAfterMs };
