@@ -36,13 +36,16 @@ export class RunStore {
     return JSON.parse((await (await this.client()).hget(this.key(runKey), 'users')) ?? '[]');
   }
 
-  /** Adds a page of a sync's members (key → plain id); a page read again after a crash adds nothing new. */
-  async addMembers(runKey: string, ids: [string, string][]): Promise<void> {
-    if (ids.length > 0) await (await this.client()).hset(`${this.key(runKey)}:members`, Object.fromEntries(ids));
+  /** Stores a page of a sync's members (key, plain id) under its offset: a page read again after a crash overwrites itself. */
+  async addMembers(runKey: string, offset: number, ids: [string, string][]): Promise<void> {
+    await (await this.client()).hset(`${this.key(runKey)}:members`, { [offset]: JSON.stringify(ids) });
   }
 
+  /** Every member read, in the order Ethora listed them (plans, and so reports, follow that order as in process). */
   async members(runKey: string): Promise<MemberIds> {
-    return new Map(Object.entries(await (await this.client()).hgetall(`${this.key(runKey)}:members`)));
+    const pages = Object.entries(await (await this.client()).hgetall(`${this.key(runKey)}:members`));
+    pages.sort(([a], [b]) => Number(a) - Number(b));
+    return new Map(pages.flatMap(([, ids]) => JSON.parse(ids) as [string, string][]));
   }
 
   async setRoom(runKey: string, room: RoomOutcome): Promise<void> {

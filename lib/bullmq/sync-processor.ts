@@ -52,7 +52,7 @@ async function readStep(steps: ProvisioningSteps, runs: RunStore, data: SyncJobD
     if (edges !== undefined && edges === data.edges) {
       throw new Error(`Ethora answered the member page at offset ${data.offset} with the page before (is offset ignored?)`);
     }
-    await runs.addMembers(data.runKey, page.ids);
+    await runs.addMembers(data.runKey, data.offset, page.ids);
     if (page.listed >= MEMBER_PAGE_SIZE) return { delayMs: 0, data: { ...data, offset: data.offset + page.listed, ...(edges && { edges }) } };
   }
   return planStep(steps, runs, { ...data, roomMissing: !page });
