@@ -28,6 +28,9 @@ export type Next = { result: RequestJobResult } | { delayMs: number; data?: Requ
  */
 export function requestProcessor(steps: ProvisioningSteps, runs: RunStore, queue: Queue, childOptions: JobsOptions) {
   return async (job: Job<RequestJobData, RequestJobResult>, token?: string): Promise<RequestJobResult> => {
+    // A sync job taken over after a crash may be back before the children it added have finished: wait for them.
+    const data = job.data;
+    if (data.kind === 'sync' && data.step !== 'read' && (await job.moveToWaitingChildren(token as string))) throw new WaitingChildrenError();
     let next: Next;
     try {
       next = await step(steps, runs, job);

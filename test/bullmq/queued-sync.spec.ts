@@ -25,11 +25,11 @@ afterEach(async () => {
 });
 
 /** A fresh emulator and a worker instance; `observer()` is a second instance (no workers) on the same queue. */
-async function start(): Promise<{ queue: EthoraProvisioningQueue; observer: () => Promise<EthoraProvisioningQueue> }> {
+async function start(attempts?: number): Promise<{ queue: EthoraProvisioningQueue; observer: () => Promise<EthoraProvisioningQueue> }> {
   emulator = await new EthoraEmulator({ requestLogLimit: 100_000 }).start();
   const prefix = `s${++prefixes}`;
   const instance = async (worker: boolean) => {
-    const app = await startQueueApp(emulator, redis, { prefix, worker });
+    const app = await startQueueApp(emulator, redis, { prefix, worker, ...(attempts && { attempts }) });
     modules.push(app.moduleRef);
     return app.queue;
   };
@@ -80,6 +80,22 @@ describe('EthoraProvisioningQueue.syncWorkspace (real Redis, emulator over HTTP)
     expect(report.created).toEqual(idsOf(users));
     expect(members('fresh')).toEqual(idsOf(users).sort());
     expect(emulator.state.room(emulator.appId, 'fresh')?.title).toBe('Fresh');
+  });
+
+  it('rides out 503s, resets and a 429 on reads and writes', async () => {
+    const { queue } = await start(10);
+    const current = workspaceUsers('faulty', 700);
+    emulator.addUsers(idsOf(current).map((userId) => ({ userId })));
+    emulator.addRoom({ chatId: 'faulty', members: idsOf(current) });
+    emulator.faults.add({ method: 'DELETE', path: '/v2/chats/users-access', status: 429, retryAfter: 1, times: 1 });
+    emulator.faults.add({ probability: 0.1, status: 503 });
+    emulator.faults.add({ probability: 0.05, reset: true });
+    const desired = [...current.slice(0, 450), ...workspaceUsers('new', 120)];
+    const { runKey } = await queue.syncWorkspace('faulty', desired);
+    const report = await queue.waitForRun<SyncWorkspaceReport>(runKey, { timeoutMs: 40_000 });
+    expect(report).toMatchObject({ ok: true, unchanged: 450, failed: [] });
+    expect(report.removed).toHaveLength(250);
+    expect(members('faulty')).toEqual(idsOf(desired).sort());
   });
 
   it('refuses a mass removal before writing anything, and empties the room with allowMassRemoval', async () => {
