@@ -1,39 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TestingModule } from '@nestjs/testing';
-import type { EthoraProvisioningQueue } from '../../lib/bullmq/index.js';
+import { describe, expect, it } from '@jest/globals';
+import type { EthoraQueueModuleOptions } from '../../lib/bullmq/index.js';
 import { EthoraArgumentError, EthoraMassRemovalError, type BulkUserInput, type SyncWorkspaceReport } from '../../lib/index.js';
-import { EthoraEmulator } from '../../lib/testing/index.js';
+import type { EthoraEmulator } from '../../lib/testing/index.js';
 import { workspaceUsers } from '../reliability/support/workspace-users.js';
-import { startQueueApp } from './support/queue-app.js';
-import { startRedis, type TestRedis } from './support/redis-server.mjs';
+import { queueTestbed, type QueueApp } from './support/queue-app.js';
 
-let redis: TestRedis;
+const testbed = queueTestbed();
 let emulator: EthoraEmulator;
-let modules: TestingModule[] = [];
-let prefixes = 0;
 
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-afterEach(async () => {
-  await Promise.all(modules.map((moduleRef) => moduleRef.close()));
-  modules = [];
-  await emulator?.stop();
-});
-
-/** A fresh emulator and a worker instance; `observer()` is a second instance (no workers) on the same queue. */
-async function start(attempts?: number): Promise<{ queue: EthoraProvisioningQueue; observer: () => Promise<EthoraProvisioningQueue> }> {
-  emulator = await new EthoraEmulator({ requestLogLimit: 100_000 }).start();
-  const prefix = `s${++prefixes}`;
-  const instance = async (worker: boolean) => {
-    const app = await startQueueApp(emulator, redis, { prefix, worker, ...(attempts && { attempts }) });
-    modules.push(app.moduleRef);
-    return app.queue;
-  };
-  return { queue: await instance(true), observer: () => instance(false) };
+/** A fresh emulator and an app instance with workers; `observer()` adds a second instance, without workers, on the same queue. */
+async function start(queue: Partial<EthoraQueueModuleOptions> = {}): Promise<QueueApp> {
+  const app = await testbed.start(queue);
+  emulator = app.emulator;
+  return app;
 }
 
 const idsOf = (users: BulkUserInput[]) => users.map((user) => user.userId);
@@ -83,7 +62,7 @@ describe('EthoraProvisioningQueue.syncWorkspace (real Redis, emulator over HTTP)
   });
 
   it('rides out 503s, resets and a 429 on reads and writes', async () => {
-    const { queue } = await start(10);
+    const { queue } = await start({ attempts: 10 });
     const current = workspaceUsers('faulty', 700);
     emulator.addUsers(idsOf(current).map((userId) => ({ userId })));
     emulator.addRoom({ chatId: 'faulty', members: idsOf(current) });
