@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
-import type { FlowJobNode } from 'bullmq';
+import type { Job } from 'bullmq';
 import { EthoraQueueRuntime } from './ethora-queue.runtime.js';
 import {
-  CHUNK_SIZE,
+  assertPlanAllowed,
   EthoraArgumentError,
   EthoraJobError,
   ProvisioningSteps,
   type BulkUserInput,
   type CreateChatRoomData,
   type ProvisionWorkspaceReport,
+  type SyncWorkspaceOptions,
+  type SyncWorkspaceReport,
 } from './provisioning-steps.js';
-import { jobIds, type ChunkJobData, type RoomJobData, type RunJobData } from './queue-jobs.js';
+import { chunkJobs, jobIds, type RequestJob, type RunJobData, type SyncJobData } from './queue-jobs.js';
+import type { RunReport } from './run-report.js';
 import type { RunProgress } from './run-store.js';
 
 /** Options of `EthoraProvisioningQueue.provisionWorkspace`. */
@@ -21,6 +24,15 @@ export interface QueuedProvisionOptions {
   runKey?: string;
   /** Passed to `createChatRoom` (title, type, description, ...). */
   roomData?: CreateChatRoomData;
+}
+
+/**
+ * Options of `EthoraProvisioningQueue.syncWorkspace`: the guard's and `removeExtra` as on the in-process
+ * `syncWorkspace`, the room to create when it is missing, and the run key.
+ */
+export interface QueuedSyncOptions extends Pick<SyncWorkspaceOptions, 'roomData' | 'removeExtra' | 'maxRemovalShare' | 'allowMassRemoval'> {
+  /** Names the run: enqueuing the same key again adds nothing. Letters, digits, `_`, `-`, `.`. Default: a random UUID. */
+  runKey?: string;
 }
 
 /** Options of `waitForRun`. */
@@ -65,31 +77,49 @@ export class EthoraProvisioningQueue {
     const runKey = plan.runKey ?? randomUUID();
     if (await this.runtime.runs.getJob(jobIds.run(runKey))) return { runKey };
     await this.runtime.store.create(runKey, plan.users.length);
-    const { requestQueue, runQueue } = this.runtime.options;
-    const opts = this.runtime.requestJobOptions;
-    const children: FlowJobNode[] = [
-      { name: 'room', queueName: requestQueue, data: { kind: 'room', runKey, room: plan.room } satisfies RoomJobData, opts: { ...opts, jobId: jobIds.room(runKey) } },
-    ];
-    for (let index = 0, start = 0; start < plan.users.length; index++, start += CHUNK_SIZE) {
-      const data: ChunkJobData = { kind: 'chunk', runKey, chatId: plan.chatId, index, start, users: plan.users.slice(start, start + CHUNK_SIZE), step: 'post' };
-      children.push({ name: 'chunk', queueName: requestQueue, data, opts: { ...opts, jobId: jobIds.chunk(runKey, index) } });
-    }
-    const data: RunJobData = { runKey, chatId: plan.chatId, total: plan.users.length };
-    await this.runtime.flows.add({ name: 'run', queueName: runQueue, data, opts: { jobId: jobIds.run(runKey) }, children });
+    const room: RequestJob = { name: 'room', jobId: jobIds.room(runKey), data: { kind: 'room', runKey, room: plan.room } };
+    await this.enqueue({ runKey, chatId: plan.chatId, total: plan.users.length }, [room, ...chunkJobs(runKey, plan.chatId, plan.users)]);
     return { runKey };
   }
 
   /**
-   * Resolves with the run's report (the same type as the in-process `provisionWorkspace`) once it is done.
-   * @throws EthoraArgumentError when no run has this key; EthoraJobError on timeout, abort or a failed run.
+   * Enqueues a durable membership sync, the queued `syncWorkspace`: one job reads the room's members (a page of
+   * 500 per activation), plans (the same plan and guard as in process, checked before any write), then adds the
+   * grant jobs (the room when missing; create the missing users, grant; 100 per job), and once they have all
+   * finished the removal jobs (100 per request). `waitForRun` resolves with a `SyncWorkspaceReport`, or rejects
+   * with `EthoraMassRemovalError` for a sync the guard refused (nothing written). Arguments are checked first
+   * (`EthoraArgumentError`, nothing enqueued); enqueuing the same `runKey` again runs nothing twice.
    */
-  async waitForRun(runKey: string, options: WaitForRunOptions = {}): Promise<ProvisionWorkspaceReport> {
+  async syncWorkspace(chatId: string, users: BulkUserInput[], options: QueuedSyncOptions = {}): Promise<{ runKey: string }> {
+    const plan = this.steps.readSync(chatId, users, options);
+    const runKey = plan.runKey ?? randomUUID();
+    if (await this.runtime.runs.getJob(jobIds.run(runKey))) return { runKey };
+    await this.runtime.store.create(runKey, 0, plan.users);
+    const data: SyncJobData = { kind: 'sync', runKey, chatId: plan.chatId, room: plan.room, guard: plan.guard, step: 'read', offset: 0 };
+    const sync = { maxRemovalShare: plan.guard.maxRemovalShare };
+    await this.enqueue({ runKey, chatId: plan.chatId, total: 0, sync }, [{ name: 'sync', jobId: jobIds.sync(runKey), data }]);
+    return { runKey };
+  }
+
+  /**
+   * Resolves with the run's report once it is done: the type of the in-process call the run stands for
+   * (`ProvisionWorkspaceReport`, or `SyncWorkspaceReport` for `waitForRun<SyncWorkspaceReport>(key)`).
+   * @throws EthoraArgumentError when no run has this key; EthoraJobError on timeout, abort or a failed run;
+   * EthoraMassRemovalError for a sync the guard refused.
+   */
+  async waitForRun<Report extends ProvisionWorkspaceReport | SyncWorkspaceReport = ProvisionWorkspaceReport>(
+    runKey: string,
+    options: WaitForRunOptions = {},
+  ): Promise<Report> {
     this.steps.readRunKey(runKey);
     const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
     for (let interval = FIRST_CHECK_MS; ; interval = Math.min(interval * 2, MAX_CHECK_MS)) {
-      const job = await this.runtime.runs.getJob(jobIds.run(runKey));
+      const job: Job<RunJobData, RunReport> | undefined = await this.runtime.runs.getJob(jobIds.run(runKey));
       if (!job) throw new EthoraArgumentError('runKey', `no run "${runKey}" is known to this queue`);
-      if (job.returnvalue && job.finishedOn) return job.returnvalue as ProvisionWorkspaceReport;
+      if (job.returnvalue && job.finishedOn) {
+        if (job.data.sync) assertPlanAllowed((job.returnvalue as SyncWorkspaceReport).plan, job.data.sync);
+        return job.returnvalue as Report;
+      }
       if (job.failedReason && job.finishedOn) throw new EthoraJobError(runKey, 'failed', `Run ${runKey} failed: ${job.failedReason}`);
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new EthoraJobError(runKey, 'timeout', `Run ${runKey} did not finish within ${options.timeoutMs}ms`);
@@ -101,13 +131,30 @@ export class EthoraProvisioningQueue {
     }
   }
 
-  /** The run's state and progress (users done, failed so far, total), from any instance; `undefined` for an unknown key. */
+  /**
+   * The run's state and progress (users done, failed so far, total; for a sync: changes, its total known once
+   * planned), from any instance; `undefined` for an unknown key. A sync the guard refused is `failed`.
+   */
   async getRun(runKey: string): Promise<EthoraRunStatus | undefined> {
     this.steps.readRunKey(runKey);
     const [job, progress] = await Promise.all([this.runtime.runs.getJob(jobIds.run(runKey)), this.runtime.store.progress(runKey)]);
     if (!job || !progress) return undefined;
+    const refused = job.data.sync !== undefined && job.returnvalue?.plan?.refused === true;
     const finished = job.finishedOn !== undefined;
-    const state = finished ? (job.failedReason ? 'failed' : 'completed') : progress.done > 0 ? 'running' : 'waiting';
+    const state = finished ? (job.failedReason || refused ? 'failed' : 'completed') : progress.done > 0 ? 'running' : 'waiting';
     return { runKey, state, progress };
+  }
+
+  /** Adds a run: its report job in the runs queue, with its request jobs as children (one BullMQ flow). */
+  private async enqueue(data: RunJobData, children: RequestJob[]): Promise<void> {
+    const { requestQueue, runQueue } = this.runtime.options;
+    const opts = this.runtime.requestJobOptions;
+    await this.runtime.flows.add({
+      name: 'run',
+      queueName: runQueue,
+      data,
+      opts: { jobId: jobIds.run(data.runKey) },
+      children: children.map(({ name, jobId, data: child }) => ({ name, queueName: requestQueue, data: child, opts: { ...opts, jobId } })),
+    });
   }
 }

@@ -52,7 +52,7 @@ export class EthoraQueueRuntime implements OnModuleInit, OnApplicationShutdown {
     const { connection, prefix, concurrency, limiter, lockDurationMs } = this.options;
     const shared = { connection, prefix, lockDuration: lockDurationMs, stalledInterval: lockDurationMs, maxStalledCount: 10 };
     this.workers.push(
-      new Worker(this.options.requestQueue, requestProcessor(this.steps, this.store, this.requests), { ...shared, concurrency, limiter }),
+      new Worker(this.options.requestQueue, requestProcessor(this.steps, this.store, this.requests, this.requestJobOptions), { ...shared, concurrency, limiter }),
       new Worker(this.options.runQueue, runProcessor(this.steps, this.requests), { ...shared, concurrency: 2 }),
     );
     // Connection trouble is reported by BullMQ and retried by ioredis; log it once per event, never throw.

@@ -5,6 +5,7 @@ export {
   EthoraProvisioningQueue,
   type EthoraRunStatus,
   type QueuedProvisionOptions,
+  type QueuedSyncOptions,
   type WaitForRunOptions,
 } from './ethora-provisioning.queue.js';
 export type { EthoraQueueModuleOptions } from './ethora-queue-options.interface.js';

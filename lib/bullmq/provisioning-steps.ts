@@ -8,7 +8,8 @@ import { outcome } from '../bulk/user-chunk.js';
 import type { EthoraAppScope } from '../contract/app-scope.js';
 import { EthoraNames } from '../contract/ethora-names.js';
 import { EthoraCredentials } from '../credentials/ethora-credentials.js';
-import { readQueuedRun, readRunKey, readStoredUsers, type QueuedRunPlan } from '../edge/queued-run.js';
+import type { MemberIds } from '../edge/desired-ids.js';
+import { readQueuedRun, readQueuedSync, readRunKey, readStoredUsers, type QueuedRunPlan, type QueuedSyncPlan } from '../edge/queued-run.js';
 import type { RoomBody } from '../edge/room-bodies.js';
 import { ETHORA_CHAT_RESOLVED_OPTIONS, ETHORA_LIMITS } from '../ethora-chat.constants.js';
 import { isEthoraApiError, type EthoraApiErrorCode } from '../errors/ethora-api.error.js';
@@ -23,6 +24,7 @@ import type {
   ProvisionWorkspaceTotals,
 } from '../interfaces/ethora-bulk.interface.js';
 import type { EthoraJob } from '../interfaces/ethora-jobs.interface.js';
+import type { RoomMembersPlan } from '../interfaces/ethora-sync.interface.js';
 import type { CreateUserResult, EthoraNewUser } from '../interfaces/ethora-users.interface.js';
 import { EthoraJobWaiter } from '../jobs/ethora-job-waiter.js';
 import { isJobTicket, jobLocation } from '../jobs/job-locations.js';
@@ -30,8 +32,15 @@ import type { ResolvedEthoraChatOptions } from '../options/resolved-options.inte
 import { EthoraRooms } from '../rooms/ethora-rooms.js';
 import { EthoraTokenService } from '../tokens/ethora-token.service.js';
 import { EthoraUserBatches, matchResults } from '../users/ethora-user-batches.js';
+import { EthoraUsers } from '../users/ethora-users.js';
+import { planRoomSync } from '../sync/membership-plan.js';
+import { listedMemberId, undefinedWhenRoomMissing } from '../sync/room-members.js';
 
-export type { BulkCreatedUser, BulkItemError, BulkUserInput, ProvisionedUser, ProvisionWorkspaceReport, QueuedRunPlan, RoomBody };
+export type { BulkCreatedUser, BulkItemError, BulkUserInput, MemberIds, ProvisionedUser, ProvisionWorkspaceReport, QueuedRunPlan, QueuedSyncPlan, RoomBody, RoomMembersPlan };
+export type { SyncMemberFailure, SyncWorkspaceOptions, SyncWorkspaceReport } from '../interfaces/ethora-sync.interface.js';
+export { newcomerOutcome, type MemberChanges } from '../sync/member-changes.js';
+export { syncReport, workspaceSyncReport } from '../sync/sync-report.js';
+export { assertPlanAllowed } from '../sync/membership-plan.js';
 export type { CreateChatRoomData } from '../interfaces/ethora-rooms.interface.js';
 export { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 export { EthoraJobError } from '../errors/ethora-job.error.js';
@@ -40,6 +49,8 @@ export { ARRIVAL_JITTER_MS } from '../http/rate-limiter.js';
 
 /** Users per chunk job: Ethora's per-call limit. */
 export const CHUNK_SIZE = ETHORA_LIMITS.usersPerBatch;
+/** Members per page read by a sync: Ethora's largest page. */
+export const MEMBER_PAGE_SIZE = ETHORA_LIMITS.pageSize;
 
 /** How a room step ended. */
 export type RoomOutcome = ProvisionWorkspaceReport['room'];
@@ -67,19 +78,28 @@ export class ProvisioningSteps {
   private readonly http: EthoraHttpClient;
   private readonly rooms: EthoraRooms;
   private readonly batches: EthoraUserBatches;
+  private readonly users: EthoraUsers;
   private readonly scope: EthoraAppScope;
+  private readonly chatbotJid: string | undefined;
 
   constructor(options: ResolvedEthoraChatOptions, tokens: EthoraTokenService) {
     const single: ResolvedEthoraChatOptions = { ...options, maxRetries: 0, rateLimitPerSecond: undefined };
     this.http = new EthoraHttpClient(single, new HttpService(axios.create()), new EthoraCredentials(single, tokens));
     this.rooms = new EthoraRooms(this.http);
     this.batches = new EthoraUserBatches(this.http, new EthoraJobWaiter(single, this.http));
+    this.users = new EthoraUsers(this.http);
     this.scope = { appId: options.appId, names: new EthoraNames(options.appId, options.xmppHost), appScoped: false };
+    this.chatbotJid = options.chatbotJid;
   }
 
   /** The edge of `provisionWorkspace`: every argument checked before anything is queued. */
   readRun(chatId: unknown, users: unknown, options: unknown): QueuedRunPlan {
     return readQueuedRun(this.scope.names, chatId, users, options);
+  }
+
+  /** The edge of `syncWorkspace`: every argument checked before anything is queued. */
+  readSync(chatId: unknown, users: unknown, options: unknown): QueuedSyncPlan {
+    return readQueuedSync(this.scope.names, chatId, users, options);
   }
 
   /** The edge of `waitForRun` / `getRun`. */
@@ -120,6 +140,38 @@ export class ProvisioningSteps {
     await this.rooms.sendAccess(this.scope, 'grant', chatId, userIds);
   }
 
+  async revoke(chatId: string, userIds: readonly string[]): Promise<void> {
+    await this.rooms.sendAccess(this.scope, 'revoke', chatId, userIds);
+  }
+
+  /**
+   * One page of a room's members, as `[key, plain id]` pairs (members the library cannot address are left out,
+   * as in the in-process sync), and how many the page listed; `undefined` when the room does not exist.
+   */
+  async memberPage(chatId: string, offset: number): Promise<{ ids: [string, string][]; listed: number } | undefined> {
+    const page = await this.users.roomMembers(this.scope, chatId, MEMBER_PAGE_SIZE, offset).catch(undefinedWhenRoomMissing);
+    if (!page) return undefined;
+    const ids: [string, string][] = [];
+    for (const member of page) {
+      const id = listedMemberId(this.scope.appId, member);
+      if (id !== undefined) ids.push([id.toLowerCase(), id]);
+    }
+    return { ids, listed: page.length };
+  }
+
+  /** The sync's plan (the same pure plan as in process) from the users as stored and the members read. */
+  planSync(chatId: string, users: unknown, current: MemberIds, guard: QueuedSyncPlan['guard']): RoomMembersPlan {
+    const desired: MemberIds = new Map(this.storedUuids(users).map((uuid) => [uuid.toLowerCase(), uuid]));
+    return planRoomSync(this.scope, this.chatbotJid, chatId, { desired, current }, guard);
+  }
+
+  /** The users as given (for the chunk jobs) whose ids the plan adds. */
+  newcomers(users: BulkUserInput[], plan: RoomMembersPlan): BulkUserInput[] {
+    const adding = new Set(plan.toAdd.map((id) => id.toLowerCase()));
+    const uuids = this.storedUuids(users);
+    return users.filter((_, index) => adding.has((uuids[index] as string).toLowerCase()));
+  }
+
   /** Sorts a failed call: 429, transient (5xx, connection, timeout) or final; `unknownJob` is a 404 on a poll. */
   describeFailure(error: unknown): StepFailure & { unknownJob: boolean } {
     const item = toBulkItemError(error);
@@ -138,6 +190,10 @@ export class ProvisioningSteps {
   /** Aborts calls in flight and closes the sockets. */
   close(): void {
     this.http.onApplicationShutdown();
+  }
+
+  private storedUuids(users: unknown): string[] {
+    return Array.isArray(users) && users.length === 0 ? [] : this.readChunk(users).map((user) => user.uuid);
   }
 
   private outcomes(users: readonly EthoraNewUser[], results: CreateUserResult[]): BulkCreatedUser[] {

@@ -1,4 +1,15 @@
-import type { BulkCreatedUser, BulkUserInput, ProvisionedUser, RoomBody, RoomOutcome } from './provisioning-steps.js';
+import {
+  CHUNK_SIZE,
+  type BulkCreatedUser,
+  type BulkUserInput,
+  type MemberChanges,
+  type ProvisionedUser,
+  type QueuedSyncPlan,
+  type RoomBody,
+  type RoomMembersPlan,
+  type RoomOutcome,
+  type SyncWorkspaceReport,
+} from './provisioning-steps.js';
 
 /** Creates the run's room; grants of its chunks wait for the outcome. */
 export interface RoomJobData {
@@ -30,7 +41,61 @@ export interface ChunkJobData {
   created?: BulkCreatedUser[];
 }
 
-export type RequestJobData = RoomJobData | ChunkJobData;
+/**
+ * The driver of a queued sync, one step per activation, its place stored in its data: `read` one member page
+ * (the ids go to the run's store, so the data stays small), then plan (no request), check the guard and add
+ * the grant jobs as its children (a room job when the room is missing, provisioning chunks for the users to
+ * add); when they have all finished, `remove`: add the removal chunks; when those have, `report`.
+ */
+export interface SyncJobData {
+  kind: 'sync';
+  runKey: string;
+  chatId: string;
+  room: RoomBody;
+  guard: QueuedSyncPlan['guard'];
+  step: 'read' | 'remove' | 'report';
+  offset: number;
+  /** First and last id of the page before: the same page twice means the server ignores `offset`. */
+  edges?: string;
+  roomMissing?: boolean;
+  plan?: RoomMembersPlan;
+  /** Provisioning chunks of the adds; removal chunks are numbered after them. */
+  addChunks?: number;
+}
+
+/** Up to 100 removals of a sync: one request. */
+export interface RevokeJobData {
+  kind: 'revoke';
+  runKey: string;
+  chatId: string;
+  index: number;
+  userIds: string[];
+}
+
+export type RequestJobData = RoomJobData | ChunkJobData | SyncJobData | RevokeJobData;
+
+/** What a removal chunk returns. */
+export interface RevokeResult {
+  index: number;
+  removals: MemberChanges;
+}
+
+/** A request job before it is queued: in a flow (provisioning) or as a child a sync job adds. */
+export interface RequestJob {
+  name: string;
+  jobId: string;
+  data: RequestJobData;
+}
+
+/** The provisioning chunks (≤ 100 users each, numbered from 0) of `users` for a run. */
+export function chunkJobs(runKey: string, chatId: string, users: BulkUserInput[]): RequestJob[] {
+  const jobs: RequestJob[] = [];
+  for (let index = 0, start = 0; start < users.length; index++, start += CHUNK_SIZE) {
+    const data: ChunkJobData = { kind: 'chunk', runKey, chatId, index, start, users: users.slice(start, start + CHUNK_SIZE), step: 'post' };
+    jobs.push({ name: 'chunk', jobId: jobIds.chunk(runKey, index), data });
+  }
+  return jobs;
+}
 
 /** What a chunk job returns: its users' report entries, placed from `start`. */
 export interface ChunkResult {
@@ -38,13 +103,15 @@ export interface ChunkResult {
   users: ProvisionedUser[];
 }
 
-export type RequestJobResult = RoomOutcome | ChunkResult;
+export type RequestJobResult = RoomOutcome | ChunkResult | RevokeResult | SyncWorkspaceReport;
 
 /** The parent job of a run, in the runs queue: it assembles the report once every request job has finished. */
 export interface RunJobData {
   runKey: string;
   chatId: string;
   total: number;
+  /** Set for a sync run, whose one child (the sync job) returns the report. */
+  sync?: { maxRemovalShare: number };
 }
 
 /** Job ids are derived from the run key, so enqueuing the same run twice adds nothing (BullMQ forbids `:`). */
@@ -52,4 +119,5 @@ export const jobIds = {
   run: (runKey: string) => `${runKey}-run`,
   room: (runKey: string) => `${runKey}-room`,
   chunk: (runKey: string, index: number) => `${runKey}-c${index}`,
+  sync: (runKey: string) => `${runKey}-sync`,
 };

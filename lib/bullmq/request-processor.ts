@@ -1,7 +1,8 @@
-import { DelayedError, type Job, type Queue, Worker } from 'bullmq';
+import { DelayedError, type Job, type JobsOptions, type Queue, UnrecoverableError, WaitingChildrenError, Worker } from 'bullmq';
 import type { BulkCreatedUser, BulkItemError, ProvisioningSteps, RoomOutcome } from './provisioning-steps.js';
-import type { ChunkJobData, RequestJobData, RequestJobResult, RoomJobData } from './queue-jobs.js';
+import type { ChunkJobData, RequestJob, RequestJobData, RequestJobResult, RoomJobData, SyncJobData } from './queue-jobs.js';
 import type { RunStore } from './run-store.js';
+import { finishRevoke, revokeStep, syncStep } from './sync-processor.js';
 
 /** Wait before polling a posted batch: Ethora finishes small batches in well under a second (ethora-api.md §7.3). */
 const POLL_DELAY_MS = 250;
@@ -10,8 +11,12 @@ const ROOM_WAIT_MS = 200;
 /** Queue pause after a 429 without `Retry-After`. */
 const DEFAULT_PAUSE_MS = 1_000;
 
-/** A step either finished the job, or stored its progress and asks to run again after `delayMs`. */
-type Next = { result: RequestJobResult } | { delayMs: number; data?: RequestJobData };
+/**
+ * A step either finished the job, or stored its progress and asks to run again after `delayMs`, or (a sync)
+ * added child jobs and runs again once they have all finished.
+ * @internal
+ */
+export type Next = { result: RequestJobResult } | { delayMs: number; data?: RequestJobData } | { children: RequestJob[]; data: RequestJobData };
 
 /**
  * The processor of the request queue: one Ethora request per activation, so BullMQ's limiter is the request
@@ -21,19 +26,38 @@ type Next = { result: RequestJobResult } | { delayMs: number; data?: RequestJobD
  * so the run always ends with a report.
  * @internal
  */
-export function requestProcessor(steps: ProvisioningSteps, runs: RunStore, queue: Queue) {
+export function requestProcessor(steps: ProvisioningSteps, runs: RunStore, queue: Queue, childOptions: JobsOptions) {
   return async (job: Job<RequestJobData, RequestJobResult>, token?: string): Promise<RequestJobResult> => {
+    // A sync job taken over after a crash may be back before the children it added have finished: wait for them.
+    const data = job.data;
+    if (data.kind === 'sync' && data.step !== 'read' && (await job.moveToWaitingChildren(token as string))) throw new WaitingChildrenError();
     let next: Next;
     try {
-      next = job.data.kind === 'room' ? await roomStep(steps, runs, job.data) : await chunkStep(steps, runs, job.data);
+      next = await step(steps, runs, job);
     } catch (error) {
       next = await onFailure(steps, runs, queue, job, error);
     }
     if ('result' in next) return next.result;
+    if ('children' in next) {
+      // Children first, then the step: a worker killed in between redoes the step, and the same job ids add nothing.
+      const parent = { id: job.id as string, queue: job.queueQualifiedName };
+      await queue.addBulk(next.children.map(({ name, jobId, data }) => ({ name, data, opts: { ...childOptions, jobId, parent } })));
+      await job.updateData(next.data);
+      if (await job.moveToWaitingChildren(token as string)) throw new WaitingChildrenError();
+      next = { delayMs: 0 };
+    }
     if (next.data) await job.updateData(next.data);
     await job.moveToDelayed(Date.now() + next.delayMs, token);
     throw new DelayedError();
   };
+}
+
+function step(steps: ProvisioningSteps, runs: RunStore, job: Job<RequestJobData, RequestJobResult>): Promise<Next> {
+  const data = job.data;
+  if (data.kind === 'room') return roomStep(steps, runs, data);
+  if (data.kind === 'chunk') return chunkStep(steps, runs, data);
+  if (data.kind === 'revoke') return revokeStep(steps, runs, data);
+  return syncStep(steps, runs, job as Job<SyncJobData, RequestJobResult>);
 }
 
 async function roomStep(steps: ProvisioningSteps, runs: RunStore, data: RoomJobData): Promise<Next> {
@@ -77,6 +101,9 @@ async function onFailure(steps: ProvisioningSteps, runs: RunStore, queue: Queue,
     return { delayMs: 0, data: { ...data, step: 'post', ethoraJobId: undefined } };
   }
   if (failure.kind === 'transient' && job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw error;
+  // A sync that cannot read or plan fails its run (`waitForRun` rejects with the reason); nothing was written.
+  if (data.kind === 'sync') throw new UnrecoverableError(`${failure.error.code}: ${failure.error.message}`);
+  if (data.kind === 'revoke') return finishRevoke(runs, data, { done: [], failed: data.userIds.map((userId) => ({ userId, change: 'remove', error: failure.error })) });
   if (data.kind === 'room') {
     const room: RoomOutcome = { status: 'failed', error: failure.error };
     await runs.setRoom(data.runKey, room);

@@ -1,8 +1,19 @@
-import type { Job, Queue } from 'bullmq';
-import { CHUNK_SIZE, type ProvisionedUser, type ProvisioningSteps, type ProvisionWorkspaceReport, type RoomOutcome } from './provisioning-steps.js';
+import { type Job, type Queue, UnrecoverableError } from 'bullmq';
+import {
+  CHUNK_SIZE,
+  type ProvisionedUser,
+  type ProvisioningSteps,
+  type ProvisionWorkspaceReport,
+  type RoomOutcome,
+  type SyncWorkspaceReport,
+} from './provisioning-steps.js';
 import { jobIds, type ChunkJobData, type ChunkResult, type RequestJobResult, type RunJobData } from './queue-jobs.js';
 
-const CHUNK_LOST = { code: 'chunk_failed', message: 'The queue job of this chunk failed; run the workspace again to finish it' };
+/** @internal */
+export const CHUNK_LOST = { code: 'chunk_failed', message: 'The queue job of this chunk failed; run the workspace again to finish it' };
+
+/** What a run job returns. @internal */
+export type RunReport = ProvisionWorkspaceReport | SyncWorkspaceReport;
 
 /**
  * The processor of the runs queue: runs once every request job of a run has finished (BullMQ flow) and builds
@@ -11,14 +22,15 @@ const CHUNK_LOST = { code: 'chunk_failed', message: 'The queue job of this chunk
  * @internal
  */
 export function runProcessor(steps: ProvisioningSteps, requests: Queue) {
-  return async (job: Job<RunJobData, ProvisionWorkspaceReport>): Promise<ProvisionWorkspaceReport> => {
+  return async (job: Job<RunJobData, RunReport>): Promise<RunReport> => {
     const { runKey, chatId, total } = job.data;
     const values = Object.values(await job.getChildrenValues<RequestJobResult>());
+    if (job.data.sync) return syncRunReport(job, values);
     const users: ProvisionedUser[] = new Array(total);
     let room: RoomOutcome = { status: 'failed', error: CHUNK_LOST };
     for (const value of values) {
       if (isChunk(value)) value.users.forEach((user, offset) => (users[value.start + offset] = user));
-      else room = value;
+      else room = value as RoomOutcome;
     }
     for (let index = 0; index * CHUNK_SIZE < total; index++) {
       if (users[index * CHUNK_SIZE]) continue;
@@ -31,6 +43,14 @@ export function runProcessor(steps: ProvisioningSteps, requests: Queue) {
     const ok = !room.error && totals.notGranted === 0;
     return { ok, chatId, chatName: steps.chatName(chatId), room, chatbot: { status: 'skipped' }, users, totals };
   };
+}
+
+/** A sync's report is built by its one child, the sync job; a sync job that failed fails the run with its reason. */
+async function syncRunReport(job: Job<RunJobData, RunReport>, values: RequestJobResult[]): Promise<SyncWorkspaceReport> {
+  const [report] = values;
+  if (report) return report as SyncWorkspaceReport;
+  const [reason] = Object.values(await job.getIgnoredChildrenFailures());
+  throw new UnrecoverableError(reason ?? 'The sync job was lost');
 }
 
 function isChunk(value: RequestJobResult): value is ChunkResult {

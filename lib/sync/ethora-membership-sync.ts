@@ -5,16 +5,15 @@ import type { MemberIds } from '../edge/desired-ids.js';
 import type { RoomBody } from '../edge/room-bodies.js';
 import type { ResolvedSyncOptions } from '../edge/sync-options.js';
 import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
-import type { BulkItemError } from '../interfaces/ethora-bulk.interface.js';
 import type { RoomMembersPlan, SyncRoomMembersReport, SyncWorkspaceReport } from '../interfaces/ethora-sync.interface.js';
 import type { EthoraNewUser } from '../interfaces/ethora-users.interface.js';
 import { EthoraLog } from '../logging/ethora-log.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 import { EthoraUsers } from '../users/ethora-users.js';
-import { changeMembers, phaseProgress, type MemberChanges } from './member-changes.js';
-import { assertPlanAllowed, planMembership } from './membership-plan.js';
-import { memberIdOf, readRoomMembers, undefinedWhenRoomMissing } from './room-members.js';
-import { syncReport } from './sync-report.js';
+import { changeMembers, newcomerOutcome, phaseProgress, type MemberChanges, type NewcomerOutcome } from './member-changes.js';
+import { assertPlanAllowed, planRoomSync } from './membership-plan.js';
+import { readRoomMembers, undefinedWhenRoomMissing } from './room-members.js';
+import { syncReport, workspaceSyncReport } from './sync-report.js';
 
 /** A room sync whose arguments have all been checked. */
 export interface RoomSyncRequest {
@@ -29,8 +28,6 @@ export interface WorkspaceSyncRequest extends RoomSyncRequest {
   users: readonly EthoraNewUser[];
   room: RoomBody;
 }
-
-type NewcomerOutcome = MemberChanges & Pick<SyncWorkspaceReport, 'room' | 'created'>;
 
 /**
  * Declarative room membership for one app scope: read the room's members (paged), plan the difference with
@@ -78,8 +75,7 @@ export class EthoraMembershipSync {
 
     const adds = await this.addNewcomers(request, plan, current === undefined);
     const removals = await this.removeExtra(scope, plan, options);
-    const result = syncReport(plan, false, adds.done, removals.done, [...adds.failed, ...removals.failed]);
-    return { ...result, ok: result.ok && adds.room.status !== 'failed', room: adds.room, created: adds.created };
+    return workspaceSyncReport(plan, adds, removals);
   }
 
   // Users to add may exist in Ethora without being members: provisioning creates the missing ones ("exists"
@@ -88,8 +84,7 @@ export class EthoraMembershipSync {
     const { scope, chatId, room, options } = request;
     const adding = new Set(plan.toAdd.map((id) => id.toLowerCase()));
     const newcomers = request.users.filter((user) => adding.has(user.uuid.toLowerCase()));
-    const outcome: NewcomerOutcome = { room: { status: 'exists' }, created: [], done: [], failed: [] };
-    if (!roomMissing && newcomers.length === 0) return outcome;
+    if (!roomMissing && newcomers.length === 0) return newcomerOutcome({ status: 'exists' }, []);
     const provisioned = await this.bulk.provisionWorkspace({
       scope,
       chatId,
@@ -97,21 +92,12 @@ export class EthoraMembershipSync {
       room,
       options: { concurrency: options.concurrency, onProgress: phaseProgress(options, plan, 'add') },
     });
-    if (roomMissing) outcome.room = provisioned.room;
-    for (const user of provisioned.users) {
-      if (user.status === 'created') outcome.created.push(user.userId);
-      if (user.granted) outcome.done.push(user.userId);
-      else outcome.failed.push({ userId: user.userId, change: 'add', error: user.error as BulkItemError });
-    }
-    return outcome;
+    return newcomerOutcome(roomMissing ? provisioned.room : { status: 'exists' }, provisioned.users);
   }
 
   private plan(request: RoomSyncRequest, current: MemberIds): RoomMembersPlan {
     const { scope, chatId, desired, options } = request;
-    // The configured chatbot is a member a sync never removes: apps list people, not their bot.
-    const chatbot = memberIdOf(scope.appId, this.options.chatbotJid);
-    const keep = new Set(chatbot === undefined ? [] : [chatbot.toLowerCase()]);
-    return planMembership({ chatId, chatName: scope.names.chatName(chatId, false), desired, current, keep }, options);
+    return planRoomSync(scope, this.options.chatbotJid, chatId, { desired, current }, options);
   }
 
   // Removals run after every grant settled, whatever the grants' outcome: a person who left must lose

@@ -1,12 +1,27 @@
 import type { EthoraBulkOperations } from '../bulk/ethora-bulk-operations.js';
 import type { EthoraAppScope } from '../contract/app-scope.js';
 import type { ResolvedSyncOptions } from '../edge/sync-options.js';
-import type { RoomMembersPlan, SyncMemberFailure } from '../interfaces/ethora-sync.interface.js';
+import type { BulkItemError, ProvisionedUser } from '../interfaces/ethora-bulk.interface.js';
+import type { RoomMembersPlan, SyncMemberFailure, SyncWorkspaceReport } from '../interfaces/ethora-sync.interface.js';
 
 /** What one phase (adds or removals) of a sync did. */
 export interface MemberChanges {
   done: string[];
   failed: SyncMemberFailure[];
+}
+
+/** What the adds of a workspace sync did: the member changes, the room's outcome and the users created. */
+export type NewcomerOutcome = MemberChanges & Pick<SyncWorkspaceReport, 'room' | 'created'>;
+
+/** Sorts the users of a provisioning (the adds of a workspace sync) into created, granted and failed. */
+export function newcomerOutcome(room: SyncWorkspaceReport['room'], users: readonly ProvisionedUser[]): NewcomerOutcome {
+  const outcome: NewcomerOutcome = { room, created: [], done: [], failed: [] };
+  for (const user of users) {
+    if (user.status === 'created') outcome.created.push(user.userId);
+    if (user.granted) outcome.done.push(user.userId);
+    else outcome.failed.push({ userId: user.userId, change: 'add', error: user.error as BulkItemError });
+  }
+  return outcome;
 }
 
 /**

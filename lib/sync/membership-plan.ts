@@ -1,6 +1,9 @@
+import type { EthoraAppScope } from '../contract/app-scope.js';
+import type { MemberIds } from '../edge/desired-ids.js';
 import type { RoomMembersPlan } from '../interfaces/ethora-sync.interface.js';
 import type { ResolvedSyncOptions } from '../edge/sync-options.js';
 import { EthoraMassRemovalError } from '../errors/ethora-mass-removal.error.js';
+import { memberIdOf } from './room-members.js';
 
 /** What a plan is computed from: keys (lower-cased plain ids) map to plain ids. */
 export interface MembershipInput {
@@ -17,7 +20,7 @@ export interface MembershipInput {
  * shows whether a real run would be refused: removing every member, or more than `maxRemovalShare` of
  * them, is refused unless `allowMassRemoval` is set.
  */
-export function planMembership(input: MembershipInput, options: ResolvedSyncOptions): RoomMembersPlan {
+export function planMembership(input: MembershipInput, options: PlanOptions): RoomMembersPlan {
   const { desired, current, keep } = input;
   const toAdd: string[] = [];
   let unchanged = 0;
@@ -49,7 +52,23 @@ export function planMembership(input: MembershipInput, options: ResolvedSyncOpti
   };
 }
 
+/** What the guard and `removeExtra` decide from. */
+export type PlanOptions = Pick<ResolvedSyncOptions, 'removeExtra' | 'maxRemovalShare' | 'allowMassRemoval'>;
+
+/** The plan of a sync on one app scope. The configured chatbot is a member a sync never removes: apps list people, not their bot. */
+export function planRoomSync(
+  scope: EthoraAppScope,
+  chatbotJid: string | undefined,
+  chatId: string,
+  members: { desired: MemberIds; current: MemberIds },
+  options: PlanOptions,
+): RoomMembersPlan {
+  const chatbot = memberIdOf(scope.appId, chatbotJid);
+  const keep = new Set(chatbot === undefined ? [] : [chatbot.toLowerCase()]);
+  return planMembership({ chatId, chatName: scope.names.chatName(chatId, false), ...members, keep }, options);
+}
+
 /** Throws `EthoraMassRemovalError` for a plan the guard refused; called before anything is written. */
-export function assertPlanAllowed(plan: RoomMembersPlan, options: ResolvedSyncOptions): void {
+export function assertPlanAllowed(plan: RoomMembersPlan, options: Pick<PlanOptions, 'maxRemovalShare'>): void {
   if (plan.refused) throw new EthoraMassRemovalError(plan.chatId, plan.current, plan.toRemove.length, options.maxRemovalShare);
 }

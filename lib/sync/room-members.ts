@@ -17,12 +17,17 @@ export async function readRoomMembers(users: EthoraUsers, scope: EthoraAppScope,
   const members: MemberIds = new Map();
   const fetchPage = (offset: number, limit: number) => users.roomMembers(scope, chatId, limit, offset);
   for await (const member of paginate(fetchPage, { pageSize: ETHORA_LIMITS.pageSize })) {
-    // Ethora lists users with their `xmppUsername` (`<appId>_<userId>`) and, usually, the plain `uuid`.
-    const id = memberIdOf(scope.appId, typeof member.xmppUsername === 'string' ? member.xmppUsername : member.uuid);
+    const id = listedMemberId(scope.appId, member);
     if (id !== undefined) members.set(id.toLowerCase(), id);
     else log.warn(`A member of room ${chatId} has no id the library can address; it is left as it is`);
   }
   return members;
+}
+
+/** The plain id of a member as a room's member list shows it; undefined when the library cannot address it. */
+export function listedMemberId(appId: string, member: { xmppUsername?: unknown; uuid?: unknown }): string | undefined {
+  // Ethora lists users with their `xmppUsername` (`<appId>_<userId>`) and, usually, the plain `uuid`.
+  return memberIdOf(appId, typeof member.xmppUsername === 'string' ? member.xmppUsername : member.uuid);
 }
 
 /**

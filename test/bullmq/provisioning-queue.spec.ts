@@ -1,39 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { EthoraQueueModule, EthoraProvisioningQueue, type EthoraQueueModuleOptions } from '../../lib/bullmq/index.js';
-import { EthoraArgumentError, EthoraChatModule } from '../../lib/index.js';
-import { EthoraEmulator } from '../../lib/testing/index.js';
+import { describe, expect, it } from '@jest/globals';
+import type { EthoraProvisioningQueue, EthoraQueueModuleOptions } from '../../lib/bullmq/index.js';
+import { EthoraArgumentError } from '../../lib/index.js';
+import type { EthoraEmulator } from '../../lib/testing/index.js';
 import { workspaceUsers } from '../reliability/support/workspace-users.js';
-import { startRedis, type TestRedis } from './support/redis-server.mjs';
+import { queueTestbed } from './support/queue-app.js';
 
-let redis: TestRedis;
+const testbed = queueTestbed();
 let emulator: EthoraEmulator;
-let moduleRef: TestingModule | undefined;
-let prefixes = 0;
 
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-afterEach(async () => {
-  await moduleRef?.close();
-  moduleRef = undefined;
-  await emulator?.stop();
-});
-
-/** The real modules: EthoraChatModule (global) against a fresh emulator, and the queue module on the test Redis. */
+/** A fresh emulator and one app instance with workers. */
 async function start(queue: Partial<EthoraQueueModuleOptions> = {}): Promise<EthoraProvisioningQueue> {
-  emulator = await new EthoraEmulator({ requestLogLimit: 100_000 }).start();
-  moduleRef = await Test.createTestingModule({
-    imports: [
-      EthoraChatModule.forRoot({ apiUrl: emulator.url, appId: emulator.appId, appSecret: emulator.appSecret, xmppHost: emulator.xmppHost, logging: false, isGlobal: true }),
-      EthoraQueueModule.forRoot({ connection: redis.connection, prefix: `t${++prefixes}`, rateLimitPerSecond: 400, lockDurationMs: 5_000, ...queue }),
-    ],
-  }).compile();
-  await moduleRef.init();
-  return moduleRef.get(EthoraProvisioningQueue);
+  const app = await testbed.start(queue);
+  emulator = app.emulator;
+  return app.queue;
 }
 
 describe('EthoraProvisioningQueue (real Redis, emulator over HTTP)', () => {

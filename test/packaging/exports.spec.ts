@@ -86,7 +86,7 @@ const ENTRIES = {
     source: 'lib/bullmq/index.ts',
     loaded: bullmq as object,
     values: ['EthoraProvisioningQueue', 'EthoraQueueModule'],
-    types: ['EthoraQueueModuleOptions', 'EthoraRunStatus', 'QueuedProvisionOptions', 'WaitForRunOptions'],
+    types: ['EthoraQueueModuleOptions', 'EthoraRunStatus', 'QueuedProvisionOptions', 'QueuedSyncOptions', 'WaitForRunOptions'],
   },
 } as const;
 
