@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { FlowProducer, Queue, Worker } from 'bullmq';
 import { ProvisioningSteps } from './provisioning-steps.js';
 import { requestProcessor } from './request-processor.js';
@@ -25,7 +25,6 @@ export class EthoraQueueRuntime implements OnModuleInit, OnApplicationShutdown {
   readonly flows: FlowProducer;
   readonly store: RunStore;
   private readonly workers: Worker[] = [];
-  private readonly log = new Logger('EthoraChat');
 
   constructor(
     @Inject(ETHORA_QUEUE_RESOLVED_OPTIONS) readonly options: ResolvedQueueOptions,
@@ -56,7 +55,7 @@ export class EthoraQueueRuntime implements OnModuleInit, OnApplicationShutdown {
       new Worker(this.options.runQueue, runProcessor(this.steps, this.requests), { ...shared, concurrency: 2 }),
     );
     // Connection trouble is reported by BullMQ and retried by ioredis; log it once per event, never throw.
-    for (const worker of this.workers) worker.on('error', (error) => this.log.error(`BullMQ worker ${worker.name}: ${error.message}`));
+    for (const worker of this.workers) worker.on('error', (error) => this.steps.log.error(`BullMQ worker ${worker.name}: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -26,7 +26,7 @@ import type {
 import type { EthoraJob } from '../interfaces/ethora-jobs.interface.js';
 import type { RoomMembersPlan } from '../interfaces/ethora-sync.interface.js';
 import type { CreateUserResult, EthoraNewUser } from '../interfaces/ethora-users.interface.js';
-import { EthoraJobWaiter } from '../jobs/ethora-job-waiter.js';
+import { describeJobError, EthoraJobWaiter } from '../jobs/ethora-job-waiter.js';
 import { isJobTicket, jobLocation } from '../jobs/job-locations.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';
 import { EthoraRooms } from '../rooms/ethora-rooms.js';
@@ -35,6 +35,7 @@ import { EthoraUserBatches, matchResults } from '../users/ethora-user-batches.js
 import { EthoraUsers } from '../users/ethora-users.js';
 import { planRoomSync } from '../sync/membership-plan.js';
 import { listedMemberId, undefinedWhenRoomMissing } from '../sync/room-members.js';
+import { EthoraLog } from '../logging/ethora-log.js';
 
 export type { BulkCreatedUser, BulkItemError, BulkUserInput, MemberIds, ProvisionedUser, ProvisionWorkspaceReport, QueuedRunPlan, QueuedSyncPlan, RoomBody, RoomMembersPlan };
 export type { SyncMemberFailure, SyncWorkspaceOptions, SyncWorkspaceReport } from '../interfaces/ethora-sync.interface.js';
@@ -81,6 +82,8 @@ export class ProvisioningSteps {
   private readonly users: EthoraUsers;
   private readonly scope: EthoraAppScope;
   private readonly chatbotJid: string | undefined;
+  /** The core module's logger, so `logging: false` and a custom `logger` hold for the queue too. */
+  readonly log: EthoraLog;
 
   constructor(options: ResolvedEthoraChatOptions, tokens: EthoraTokenService) {
     const single: ResolvedEthoraChatOptions = { ...options, maxRetries: 0, rateLimitPerSecond: undefined };
@@ -90,6 +93,7 @@ export class ProvisioningSteps {
     this.users = new EthoraUsers(this.http);
     this.scope = { appId: options.appId, names: new EthoraNames(options.appId, options.xmppHost), appScoped: false };
     this.chatbotJid = options.chatbotJid;
+    this.log = new EthoraLog(options.logger);
   }
 
   /** The edge of `provisionWorkspace`: every argument checked before anything is queued. */
@@ -132,7 +136,7 @@ export class ProvisioningSteps {
     const { route, params } = jobLocation('users', this.scope.appId, { jobId });
     const job = await this.http.send<EthoraJob<{ results?: CreateUserResult[] }>>(route, { params });
     if (job.state === 'completed') return { state: 'completed', created: this.outcomes(users, job.result?.results ?? []) };
-    if (job.state === 'failed') return { state: 'failed', message: typeof job.error === 'string' ? job.error : 'no reason given' };
+    if (job.state === 'failed') return { state: 'failed', message: describeJobError(job.error) };
     return { state: 'pending' };
   }
 
