@@ -1,21 +1,7 @@
 import { registerAs } from '@nestjs/config';
+import { ETHORA_CHAT_ENV_VARS } from './ethora-chat.constants.js';
 import type { EthoraChatModuleOptions } from './interfaces/ethora-chat-options.interface.js';
 
-/** The env var behind each option that has one; boot errors name both. */
-export const ETHORA_CHAT_ENV_VARS = {
-  apiUrl: 'ETHORA_CHAT_API_URL',
-  appId: 'ETHORA_CHAT_APP_ID',
-  appSecret: 'ETHORA_CHAT_APP_SECRET',
-  appToken: 'ETHORA_CHAT_APP_TOKEN',
-  chatbotJid: 'ETHORA_CHAT_BOT_JID',
-  xmppHost: 'ETHORA_CHAT_XMPP_HOST',
-  signingMode: 'ETHORA_CHAT_SIGNING_MODE',
-  timeoutMs: 'ETHORA_CHAT_TIMEOUT_MS',
-  maxRetries: 'ETHORA_CHAT_MAX_RETRIES',
-  serverTokenTtlSeconds: 'ETHORA_CHAT_SERVER_TOKEN_TTL_SECONDS',
-  clientTokenTtlSeconds: 'ETHORA_CHAT_CLIENT_TOKEN_TTL_SECONDS',
-  logging: 'ETHORA_CHAT_LOGGING',
-} as const satisfies Partial<Record<keyof EthoraChatModuleOptions, string>>;
 
 type EnvBackedOption = keyof typeof ETHORA_CHAT_ENV_VARS;
 const NUMERIC: ReadonlySet<EnvBackedOption> = new Set([

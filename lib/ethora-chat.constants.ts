@@ -1,3 +1,5 @@
+import type { EthoraChatModuleOptions } from './interfaces/ethora-chat-options.interface.js';
+
 /**
  * Validated options with defaults applied (`ResolvedEthoraChatOptions`).
  * @internal
@@ -58,3 +60,19 @@ export const ETHORA_LIMITS = {
   historyPageSize: 100,
   nameMinLength: 2,
 } as const;
+
+/** The env var behind each option that has one; boot errors name both. */
+export const ETHORA_CHAT_ENV_VARS = {
+  apiUrl: 'ETHORA_CHAT_API_URL',
+  appId: 'ETHORA_CHAT_APP_ID',
+  appSecret: 'ETHORA_CHAT_APP_SECRET',
+  appToken: 'ETHORA_CHAT_APP_TOKEN',
+  chatbotJid: 'ETHORA_CHAT_BOT_JID',
+  xmppHost: 'ETHORA_CHAT_XMPP_HOST',
+  signingMode: 'ETHORA_CHAT_SIGNING_MODE',
+  timeoutMs: 'ETHORA_CHAT_TIMEOUT_MS',
+  maxRetries: 'ETHORA_CHAT_MAX_RETRIES',
+  serverTokenTtlSeconds: 'ETHORA_CHAT_SERVER_TOKEN_TTL_SECONDS',
+  clientTokenTtlSeconds: 'ETHORA_CHAT_CLIENT_TOKEN_TTL_SECONDS',
+  logging: 'ETHORA_CHAT_LOGGING',
+} as const satisfies Partial<Record<keyof EthoraChatModuleOptions, string>>;

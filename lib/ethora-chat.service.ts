@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EthoraAppChat } from './chat-api/ethora-app-chat.js';
 import { EthoraChatParts } from './chat-api/ethora-chat-parts.js';
-import { ETHORA_CHAT_ENV_VARS } from './ethora-chat.config.js';
-import { ETHORA_LIMITS } from './ethora-chat.constants.js';
+import { ETHORA_CHAT_ENV_VARS, ETHORA_LIMITS } from './ethora-chat.constants.js';
 import { EthoraConfigError } from './errors/ethora-config.error.js';
 import { EthoraHttpClient } from './http/ethora-http.client.js';
 import { ETHORA_ROUTES } from './http/ethora-routes.js';

@@ -2,7 +2,7 @@ import type { ResolvedBulkOptions } from '../edge/bulk-input.js';
 import { prepareBulkUsers, resolveBulkOptions } from '../edge/bulk-input.js';
 import type { WorkspacePlan } from '../bulk/workspace-provisioner.js';
 import type { EthoraAppScope } from '../contract/app-scope.js';
-import { ETHORA_CHAT_ENV_VARS } from '../ethora-chat.config.js';
+import { ETHORA_CHAT_ENV_VARS } from '../ethora-chat.constants.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import { EthoraConfigError } from '../errors/ethora-config.error.js';
 import type { ProvisionWorkspaceOptions } from '../interfaces/ethora-bulk.interface.js';

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
-import { ETHORA_CHAT_ENV_VARS } from '../ethora-chat.config.js';
+import { ETHORA_CHAT_ENV_VARS, ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
 import { EthoraConfigError } from '../errors/ethora-config.error.js';
 import type { EthoraRoute } from '../http/ethora-routes.js';
 import type { ResolvedEthoraChatOptions } from '../options/resolved-options.interface.js';

@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ETHORA_CHAT_DEFAULTS, ETHORA_CHAT_LOGGER_CONTEXT, ETHORA_CHAT_RANGES } from '../ethora-chat.constants.js';
-import { ETHORA_CHAT_ENV_VARS } from '../ethora-chat.config.js';
+import { ETHORA_CHAT_DEFAULTS, ETHORA_CHAT_ENV_VARS, ETHORA_CHAT_LOGGER_CONTEXT, ETHORA_CHAT_RANGES } from '../ethora-chat.constants.js';
 import { EthoraConfigError, type EthoraConfigProblem } from '../errors/ethora-config.error.js';
 import type { EthoraChatModuleOptions } from '../interfaces/ethora-chat-options.interface.js';
 import { EthoraLog } from '../logging/ethora-log.js';

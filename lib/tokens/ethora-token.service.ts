@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ETHORA_CHAT_RANGES, ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
-import { ETHORA_CHAT_ENV_VARS } from '../ethora-chat.config.js';
+import { ETHORA_CHAT_ENV_VARS, ETHORA_CHAT_RANGES, ETHORA_CHAT_RESOLVED_OPTIONS } from '../ethora-chat.constants.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import { EthoraConfigError } from '../errors/ethora-config.error.js';
 import { EthoraTokenError } from '../errors/ethora-token.error.js';
