@@ -1,10 +1,8 @@
 import type { EthoraAppScope } from '../contract/app-scope.js';
-import { assertOptionalObject, readId } from '../edge/arguments.js';
-import { prepareBulkUsers } from '../edge/bulk-input.js';
+import { readId } from '../edge/arguments.js';
 import { readDesiredIds } from '../edge/desired-ids.js';
-import { buildRoomBody } from '../edge/room-bodies.js';
 import { resolveSyncOptions } from '../edge/sync-options.js';
-import type { SyncWorkspaceOptions } from '../interfaces/ethora-sync.interface.js';
+import { readWorkspaceInput } from '../edge/workspace-input.js';
 import type { RoomSyncRequest, WorkspaceSyncRequest } from '../sync/ethora-membership-sync.js';
 
 /**
@@ -20,13 +18,8 @@ export async function readRoomSync(scope: EthoraAppScope, chatId: unknown, desir
 
 /** Checks every argument of `syncWorkspace`: the users as `provisionWorkspace` takes them, the options and the room body. */
 export async function readWorkspaceSync(scope: EthoraAppScope, chatId: unknown, users: unknown, options: unknown): Promise<WorkspaceSyncRequest> {
-  const id = readId(chatId, 'chatId', scope.appId);
-  // An empty list is a sync to "nobody": the guard, not an argument error, decides about it.
-  const entries = Array.isArray(users) && users.length === 0 ? [] : prepareBulkUsers(users, scope.appId);
+  const { chatId: id, users: entries, room } = readWorkspaceInput(scope.names, chatId, users, options, true);
   const resolved = resolveSyncOptions(options);
-  const { roomData } = (options ?? {}) as SyncWorkspaceOptions;
-  assertOptionalObject(roomData as unknown, 'options.roomData');
-  const room = buildRoomBody(scope.names, id, roomData);
   const desired = await readDesiredIds(entries.map((user) => user.uuid), scope.appId, 'users');
   return { scope, chatId: id, desired, options: resolved, users: entries, room };
 }

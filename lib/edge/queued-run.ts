@@ -2,10 +2,11 @@ import type { EthoraNames } from '../contract/ethora-names.js';
 import { EthoraArgumentError } from '../errors/ethora-argument.error.js';
 import type { BulkUserInput } from '../interfaces/ethora-bulk.interface.js';
 import type { EthoraNewUser } from '../interfaces/ethora-users.interface.js';
-import { assertId, assertOptionalObject, readId } from './arguments.js';
+import { assertId, assertOptionalObject } from './arguments.js';
 import { prepareBulkUsers } from './bulk-input.js';
-import { buildRoomBody, type RoomBody } from './room-bodies.js';
+import type { RoomBody } from './room-bodies.js';
 import { resolveSyncOptions, type ResolvedSyncOptions } from './sync-options.js';
+import { readWorkspaceInput } from './workspace-input.js';
 
 /** A queued workspace run, checked: the plain chatId, the room body, the users as given, and the run key if one was given. */
 export interface QueuedRunPlan {
@@ -26,28 +27,23 @@ export interface QueuedSyncPlan extends QueuedRunPlan {
  * the in-process `provisionWorkspace` (users, room data), plus the run key.
  */
 export function readQueuedRun(names: EthoraNames, chatId: unknown, users: unknown, options: unknown): QueuedRunPlan {
-  const id = readId(chatId, 'chatId', names.appId);
-  prepareBulkUsers(users, names.appId);
-  return { chatId: id, users: users as BulkUserInput[], ...readRunOptions(names, id, options) };
+  const { chatId: id, room } = readWorkspaceInput(names, chatId, users, options);
+  return { chatId: id, room, users: users as BulkUserInput[], ...readRunKeyOption(options) };
 }
 
 /** Checks every argument of the queue's `syncWorkspace`, with the rules of the in-process `syncWorkspace`, plus the run key. */
 export function readQueuedSync(names: EthoraNames, chatId: unknown, users: unknown, options: unknown): QueuedSyncPlan {
-  const id = readId(chatId, 'chatId', names.appId);
-  // An empty list is a sync to "nobody": the guard, not an argument error, decides about it.
-  if (!Array.isArray(users) || users.length > 0) prepareBulkUsers(users, names.appId);
-  const run = readRunOptions(names, id, options);
+  const { chatId: id, room } = readWorkspaceInput(names, chatId, users, options, true);
+  const run = { room, ...readRunKeyOption(options) };
   const { dryRun, removeExtra, maxRemovalShare, allowMassRemoval } = resolveSyncOptions(options);
   if (dryRun) throw new EthoraArgumentError('options.dryRun', 'a queued sync always writes; plan with the in-process syncWorkspace');
   return { chatId: id, users: users as BulkUserInput[], ...run, guard: { removeExtra, maxRemovalShare, allowMassRemoval } };
 }
 
-function readRunOptions(names: EthoraNames, chatId: string, options: unknown): Pick<QueuedRunPlan, 'room' | 'runKey'> {
+function readRunKeyOption(options: unknown): Pick<QueuedRunPlan, 'runKey'> {
   assertOptionalObject(options, 'options');
-  const { runKey, roomData } = (options ?? {}) as { runKey?: unknown; roomData?: unknown };
-  assertOptionalObject(roomData, 'options.roomData');
-  const room = buildRoomBody(names, chatId, roomData);
-  return { room, ...(runKey !== undefined && { runKey: readRunKey(runKey, 'options.runKey') }) };
+  const { runKey } = (options ?? {}) as { runKey?: unknown };
+  return runKey !== undefined ? { runKey: readRunKey(runKey, 'options.runKey') } : {};
 }
 
 /** A run key: the id rule, which also keeps `:` out (BullMQ refuses it in job ids). */
